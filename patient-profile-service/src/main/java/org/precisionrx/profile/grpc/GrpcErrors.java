@@ -1,0 +1,96 @@
+package org.precisionrx.profile.grpc;
+
+import java.util.List;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.precisionrx.profile.fhir.FhirPayloadException;
+import org.precisionrx.profile.ingest.ImportProblem;
+import org.precisionrx.profile.service.InvalidRecordException;
+import org.precisionrx.profile.service.PatientNotFoundException;
+import org.precisionrx.profile.service.VersionConflictException;
+
+/**
+ * Maps failures to gRPC statuses. Bad input is INVALID_ARGUMENT with google.rpc.BadRequest field
+ * violations; only a real server fault becomes INTERNAL, and then without internals in the message.
+ */
+final class GrpcErrors {
+
+    private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
+
+    private GrpcErrors() {
+    }
+
+    static StatusRuntimeException toStatus(Throwable failure) {
+        if (failure instanceof StatusRuntimeException status) {
+            return status;
+        }
+        if (failure instanceof InvalidRecordException invalid) {
+            return invalidArgument("invalid input: " + summary(invalid.problems()), invalid.problems());
+        }
+        if (failure instanceof FhirPayloadException payload) {
+            return invalidArgument("unreadable FHIR payload: " + summary(payload.problems()), payload.problems());
+        }
+        if (failure instanceof PatientNotFoundException) {
+            return status(Code.NOT_FOUND, failure.getMessage());
+        }
+        if (failure instanceof VersionConflictException) {
+            return status(Code.ABORTED, failure.getMessage() + "; read the profile again and retry");
+        }
+        if (causedBy(failure, OptimisticLockException.class) || causedBy(failure, StaleStateException.class)) {
+            return status(Code.ABORTED, "the patient was changed concurrently; read the profile again and retry");
+        }
+        LOG.error("unexpected failure", failure);
+        return status(Code.INTERNAL, "internal error");
+    }
+
+    static StatusRuntimeException invalidArgument(String message, List<ImportProblem> problems) {
+        BadRequest.Builder details = BadRequest.newBuilder();
+        problems.forEach(p -> details.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                .setField(fieldPath(p))
+                .setDescription(p.reason())));
+        return StatusProto.toStatusRuntimeException(Status.newBuilder()
+                .setCode(Code.INVALID_ARGUMENT_VALUE)
+                .setMessage(message)
+                .addDetails(Any.pack(details.build()))
+                .build());
+    }
+
+    static StatusRuntimeException invalidArgument(String field, String reason) {
+        return invalidArgument(field + ": " + reason, List.of(new ImportProblem(field, field, reason)));
+    }
+
+    /** "resource.field", or just one of them when the other is missing or the same. */
+    private static String fieldPath(ImportProblem p) {
+        if (p.field() == null || p.field().isEmpty() || p.field().equals(p.resource())) {
+            return p.resource();
+        }
+        return p.resource() == null || p.resource().isEmpty() ? p.field() : p.resource() + "." + p.field();
+    }
+
+    private static StatusRuntimeException status(Code code, String message) {
+        return StatusProto.toStatusRuntimeException(Status.newBuilder().setCode(code.getNumber()).setMessage(message).build());
+    }
+
+    private static String summary(List<ImportProblem> problems) {
+        ImportProblem first = problems.get(0);
+        String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "";
+        return fieldPath(first) + ": " + first.reason() + more;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
