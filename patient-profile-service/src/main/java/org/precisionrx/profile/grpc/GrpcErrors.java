@@ -47,7 +47,9 @@ final class GrpcErrors {
         if (causedBy(failure, OptimisticLockException.class) || causedBy(failure, StaleStateException.class)) {
             return status(Code.ABORTED, "the patient was changed concurrently; read the profile again and retry");
         }
-        LOG.error("unexpected failure", failure);
+        // Driver and ORM messages can quote stored values, so the details stay at DEBUG.
+        LOG.errorf("unexpected failure: %s", failure.getClass().getName());
+        LOG.debug("unexpected failure", failure);
         return status(Code.INTERNAL, "internal error");
     }
 

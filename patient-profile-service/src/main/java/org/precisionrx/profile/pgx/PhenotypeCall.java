@@ -14,24 +14,24 @@ package org.precisionrx.profile.pgx;
  * @param reason        null when determinate; otherwise why not
  */
 public record PhenotypeCall(String gene, String diplotype, String phenotype, Double activityScore,
-                            boolean determinate, String reason) {
+                                                        boolean determinate, String reason) {
 
-  public static final String INDETERMINATE = "Indeterminate";
+    public static final String INDETERMINATE = "Indeterminate";
 
-  public PhenotypeCall {
-    if (phenotype == null || phenotype.isBlank()) {
-      throw new IllegalArgumentException("phenotype must not be blank");
+    public PhenotypeCall {
+        if (phenotype == null || phenotype.isBlank()) {
+            throw new IllegalArgumentException("phenotype must not be blank");
+        }
+        if (determinate == (reason != null)) {
+            throw new IllegalArgumentException("a reason is required exactly when the call is indeterminate");
+        }
     }
-    if (determinate == (reason != null)) {
-      throw new IllegalArgumentException("a reason is required exactly when the call is indeterminate");
+
+    static PhenotypeCall of(String gene, String diplotype, String phenotype, Double activityScore) {
+        return new PhenotypeCall(gene, diplotype, phenotype, activityScore, true, null);
     }
-  }
 
-  static PhenotypeCall of(String gene, String diplotype, String phenotype, Double activityScore) {
-    return new PhenotypeCall(gene, diplotype, phenotype, activityScore, true, null);
-  }
-
-  static PhenotypeCall indeterminate(String gene, String diplotype, String reason) {
-    return new PhenotypeCall(gene, diplotype, INDETERMINATE, null, false, reason);
-  }
+    static PhenotypeCall indeterminate(String gene, String diplotype, String reason) {
+        return new PhenotypeCall(gene, diplotype, INDETERMINATE, null, false, reason);
+    }
 }
