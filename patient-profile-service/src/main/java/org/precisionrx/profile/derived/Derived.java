@@ -13,6 +13,7 @@ public record Derived(
         LocalDate computedOn,
         Integer ageYears,
         Double bmi,
+        Double serumCreatinineMgDl,
         Double creatinineClearanceMlMin,
         Double egfr,
         EgfrSource egfrSource,

@@ -66,7 +66,7 @@ public final class DerivedValuesCalculator {
         }
 
         completenessGaps(patient, gaps);
-        return new Derived(today, age, bmi, clearance, egfr, egfrSource, latest, List.copyOf(gaps));
+        return new Derived(today, age, bmi, creatinineMgDl, clearance, egfr, egfrSource, latest, List.copyOf(gaps));
     }
 
     private static Integer age(PatientEntity patient, LocalDate today, List<Gap> gaps) {

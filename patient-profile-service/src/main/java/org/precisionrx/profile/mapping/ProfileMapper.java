@@ -139,6 +139,9 @@ public class ProfileMapper {
         if (d.bmi() != null) {
             derived.setBmi(round(d.bmi(), 1));
         }
+        if (d.serumCreatinineMgDl() != null) {
+            derived.setSerumCreatinineMgDl(round(d.serumCreatinineMgDl(), 2));
+        }
         if (d.creatinineClearanceMlMin() != null) {
             derived.setCreatinineClearanceMlMin(round(d.creatinineClearanceMlMin(), 1));
         }

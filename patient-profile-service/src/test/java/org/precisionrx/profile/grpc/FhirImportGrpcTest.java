@@ -24,7 +24,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.precisionrx.profile.testsupport.PostgresTestDatabase;
-import org.precisionrx.profile.testsupport.SharedData;
+import org.precisionrx.testsupport.SharedData;
 import org.precisionrx.profile.v1.CarrierStatus;
 import org.precisionrx.profile.v1.ConditionCategory;
 import org.precisionrx.profile.v1.EgfrSource;
@@ -111,6 +111,7 @@ class FhirImportGrpcTest {
         assertThat(profile.getDerived().getBmi()).isEqualTo(26.0);
         double clearance = Math.round((140.0 - age) * 82.5 / (72 * 1.2) * 10) / 10.0;
         assertThat(profile.getDerived().getCreatinineClearanceMlMin()).isEqualTo(clearance);
+        assertThat(profile.getDerived().getSerumCreatinineMgDl()).isEqualTo(1.2);
         assertThat(profile.getDerived().getEgfrMlMin173M2()).isEqualTo(62.0);
         assertThat(profile.getDerived().getEgfrSource()).isEqualTo(EgfrSource.EGFR_SOURCE_MEASURED);
         assertThat(profile.getDerived().getLatestLabsList()).extracting(l -> l.getLoinc())
