@@ -1,0 +1,24 @@
+package org.precisionrx.dosage.order;
+
+import java.util.Locale;
+
+import org.precisionrx.dosage.engine.InvalidRequestException;
+
+/** Mass units an order may use, converted to mg. Anything else is not a mass and is rejected. */
+public final class DoseUnits {
+
+    private DoseUnits() {
+    }
+
+    /** @throws InvalidRequestException for a unit that is not mg, mcg or g */
+    public static double toMg(double amount, String unit) {
+        String u = unit == null ? "" : unit.strip().toLowerCase(Locale.ROOT);
+        return switch (u) {
+            case "mg" -> amount;
+            case "mcg", "ug", "µg", "μg" -> amount / 1000.0;
+            case "g" -> amount * 1000.0;
+            default -> throw new InvalidRequestException("order.unit",
+                    "unit '" + unit + "' is not a mass unit this service converts (use mg, mcg or g)");
+        };
+    }
+}
