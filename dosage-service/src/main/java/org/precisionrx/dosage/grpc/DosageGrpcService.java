@@ -33,6 +33,7 @@ import org.precisionrx.dosage.v1.ProposedOrder;
 import org.precisionrx.dosage.v1.RecommendDosesRequest;
 import org.precisionrx.dosage.v1.RecommendDosesResponse;
 import org.precisionrx.dosage.v1.Verdict;
+import org.precisionrx.grpc.Unary;
 
 /** The gRPC edge of dosage-service: checks request shape, delegates to the engine, maps results. */
 @GrpcService
@@ -130,14 +131,6 @@ public class DosageGrpcService extends DosageServiceGrpc.DosageServiceImplBase {
     }
 
     private static <T> void respond(StreamObserver<T> response, Supplier<T> work) {
-        T result;
-        try {
-            result = work.get();
-        } catch (RuntimeException e) {
-            response.onError(GrpcErrors.toStatus(e));
-            return;
-        }
-        response.onNext(result);
-        response.onCompleted();
+        Unary.respond(response, work, GrpcErrors::toStatus);
     }
 }

@@ -1,13 +1,10 @@
 package org.precisionrx.dosage.grpc;
 
-import com.google.protobuf.Any;
-import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
-import com.google.rpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import org.jboss.logging.Logger;
 import org.precisionrx.common.v1.FieldViolation;
+import org.precisionrx.grpc.Statuses;
 import org.precisionrx.common.v1.ItemError;
 import org.precisionrx.dosage.engine.InvalidRequestException;
 import org.precisionrx.dosage.engine.UnknownDrugException;
@@ -25,24 +22,15 @@ final class GrpcErrors {
             return status;
         }
         if (failure instanceof InvalidRequestException invalid) {
-            return invalidArgument(invalid.field(), invalid.getMessage());
+            return Statuses.invalidArgument(invalid.field(), invalid.getMessage());
         }
         if (failure instanceof UnknownDrugException unknown) {
-            return StatusProto.toStatusRuntimeException(Status.newBuilder()
-                    .setCode(Code.NOT_FOUND_VALUE).setMessage(unknown.getMessage()).build());
+            return Statuses.of(Code.NOT_FOUND, unknown.getMessage());
         }
+        // Messages of unexpected failures can quote patient values, so the details stay at DEBUG.
         LOG.errorf("unexpected failure: %s", failure.getClass().getName());
         LOG.debug("unexpected failure", failure);
-        return StatusProto.toStatusRuntimeException(Status.newBuilder()
-                .setCode(Code.INTERNAL_VALUE).setMessage("internal error").build());
-    }
-
-    static StatusRuntimeException invalidArgument(String field, String description) {
-        BadRequest details = BadRequest.newBuilder().addFieldViolations(
-                BadRequest.FieldViolation.newBuilder().setField(field).setDescription(description)).build();
-        return StatusProto.toStatusRuntimeException(Status.newBuilder()
-                .setCode(Code.INVALID_ARGUMENT_VALUE).setMessage(field + ": " + description)
-                .addDetails(Any.pack(details)).build());
+        return Statuses.of(Code.INTERNAL, "internal error");
     }
 
     /** The same mapping for one item of a batch. */

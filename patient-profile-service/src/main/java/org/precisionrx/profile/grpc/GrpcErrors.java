@@ -2,15 +2,12 @@ package org.precisionrx.profile.grpc;
 
 import java.util.List;
 
-import com.google.protobuf.Any;
-import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
-import com.google.rpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
+import org.precisionrx.grpc.Statuses;
 import org.precisionrx.profile.fhir.FhirPayloadException;
 import org.precisionrx.profile.ingest.ImportProblem;
 import org.precisionrx.profile.service.InvalidRecordException;
@@ -54,19 +51,12 @@ final class GrpcErrors {
     }
 
     static StatusRuntimeException invalidArgument(String message, List<ImportProblem> problems) {
-        BadRequest.Builder details = BadRequest.newBuilder();
-        problems.forEach(p -> details.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                .setField(fieldPath(p))
-                .setDescription(p.reason())));
-        return StatusProto.toStatusRuntimeException(Status.newBuilder()
-                .setCode(Code.INVALID_ARGUMENT_VALUE)
-                .setMessage(message)
-                .addDetails(Any.pack(details.build()))
-                .build());
+        return Statuses.invalidArgument(message,
+                problems.stream().map(p -> new Statuses.Violation(fieldPath(p), p.reason())).toList());
     }
 
     static StatusRuntimeException invalidArgument(String field, String reason) {
-        return invalidArgument(field + ": " + reason, List.of(new ImportProblem(field, field, reason)));
+        return Statuses.invalidArgument(field, reason);
     }
 
     /** "resource.field", or just one of them when the other is missing or the same. */
@@ -78,7 +68,7 @@ final class GrpcErrors {
     }
 
     private static StatusRuntimeException status(Code code, String message) {
-        return StatusProto.toStatusRuntimeException(Status.newBuilder().setCode(code.getNumber()).setMessage(message).build());
+        return Statuses.of(code, message);
     }
 
     private static String summary(List<ImportProblem> problems) {

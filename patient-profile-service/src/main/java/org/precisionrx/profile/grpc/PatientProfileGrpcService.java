@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import org.precisionrx.grpc.Unary;
 import org.precisionrx.profile.fhir.PayloadFormat;
 import org.precisionrx.profile.ingest.ExternalId;
 import org.precisionrx.profile.mapping.ProfileMapper;
@@ -165,14 +166,7 @@ public class PatientProfileGrpcService extends PatientProfileServiceGrpc.Patient
     }
 
     private static <T> void respond(StreamObserver<T> response, Supplier<T> work) {
-        T result;
-        try {
-            result = work.get();
-        } catch (RuntimeException e) {
-            response.onError(GrpcErrors.toStatus(e));
-            return;
-        }
-        response.onNext(result);
-        response.onCompleted();
+        Unary.respond(response, work, GrpcErrors::toStatus);
     }
+
 }
