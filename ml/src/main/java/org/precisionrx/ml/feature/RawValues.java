@@ -3,8 +3,8 @@ package org.precisionrx.ml.feature;
 import java.util.Locale;
 import java.util.Set;
 
-/** Parsing of raw string values, shared by fitting and encoding so both read a CSV cell the same way. */
-final class RawValues {
+/** Parsing of raw string values, shared by fitting, encoding and the CLI so all read a CSV cell the same way. */
+public final class RawValues {
     private static final Set<String> MISSING = Set.of("", "na", "n/a", "nan", "null");
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "y");
     private static final Set<String> FALSE = Set.of("false", "0", "no", "n");
@@ -12,7 +12,8 @@ final class RawValues {
     private RawValues() {
     }
 
-    static boolean isMissing(String raw) {
+    /** True for null, blank, NA, N/A, NaN and null (case-insensitive): the one definition of "missing". */
+    public static boolean isMissing(String raw) {
         return raw == null || MISSING.contains(raw.trim().toLowerCase(Locale.ROOT));
     }
 

@@ -40,6 +40,18 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** Hash of one file's bytes. */
+    public static String ofFile(Path file) throws IOException {
+        MessageDigest digest = newDigest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     /**
      * Hash of every regular file under {@code dir}, in sorted relative-path order ('/' separators).
      * Each file contributes its path, its length and its bytes, so renames and moves change the hash.

@@ -83,7 +83,7 @@ public final class SavedModelExport {
      * graph serialisation emits attribute maps in hash order, which differs between runs; sorted output
      * makes the artifact hash of a model card reproducible.
      */
-    private static void canonicalize(Path savedModelPb) throws IOException {
+    public static void canonicalize(Path savedModelPb) throws IOException {
         SavedModel proto = SavedModel.parseFrom(Files.readAllBytes(savedModelPb));
         try (OutputStream out = Files.newOutputStream(savedModelPb)) {
             CodedOutputStream coded = CodedOutputStream.newInstance(out);

@@ -2,31 +2,20 @@ package org.precisionrx.ml.serve;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.precisionrx.ml.feature.FeatureSpec;
 import org.precisionrx.ml.io.Json;
-import org.precisionrx.ml.nn.Tensors;
-import org.tensorflow.Result;
-import org.tensorflow.SavedModelBundle;
-import org.tensorflow.SessionFunction;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Loads an exported model and serves {@code serving_default} with one batched session call per
- * {@link #predict} call. TF sessions are thread-safe; the read/write lock only keeps {@link #close}
- * from freeing the session under a running call.
+ * {@link #predict} call. Thread-safe (see {@link SavedModelSession}).
  */
 public final class SavedModelPredictor implements AutoCloseable {
-    private final SavedModelBundle bundle;
+    private final SavedModelSession session;
     private final ExportedModel model;
     private final FeatureSpec featureSpec;
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private boolean closed;
 
-    private SavedModelPredictor(SavedModelBundle bundle, ExportedModel model, FeatureSpec featureSpec) {
-        this.bundle = bundle;
+    private SavedModelPredictor(SavedModelSession session, ExportedModel model, FeatureSpec featureSpec) {
+        this.session = session;
         this.model = model;
         this.featureSpec = featureSpec;
     }
@@ -34,8 +23,7 @@ public final class SavedModelPredictor implements AutoCloseable {
     public static SavedModelPredictor load(Path dir) throws IOException {
         ExportedModel model = Json.readFile(dir.resolve(ExportedModel.FILE_NAME), ExportedModel.class);
         FeatureSpec featureSpec = FeatureSpec.read(dir.resolve(FeatureSpec.FILE_NAME));
-        return new SavedModelPredictor(SavedModelBundle.load(dir.toString(), SavedModelExport.SERVE_TAG),
-                model, featureSpec);
+        return new SavedModelPredictor(SavedModelSession.load(dir), model, featureSpec);
     }
 
     public ExportedModel model() {
@@ -59,64 +47,24 @@ public final class SavedModelPredictor implements AutoCloseable {
 
     /** Reads the weights back from the SavedModel variables, for a plain-Java forward pass of this artifact. */
     public PlainJavaMlp plainJava() {
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            var names = model.spec().paramNames();
-            var runner = bundle.session().runner();
-            names.forEach(runner::fetch);
-            float[][] weights = new float[names.size()][];
-            try (Result result = runner.run()) {
-                for (int i = 0; i < weights.length; i++) {
-                    weights[i] = Tensors.flat((TFloat32) result.get(i));
-                }
-            }
-            return new PlainJavaMlp(model.spec(), model.loss(), weights);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return new PlainJavaMlp(model.spec(), model.loss(), session.variables(model.spec().paramNames()));
     }
 
     private float[][] call(String signature, String output, float[][] x) {
         if (x.length == 0) {
             return new float[0][];
         }
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            SessionFunction function = bundle.function(signature);
-            try (TFloat32 input = Tensors.matrix(x, model.spec().inputWidth());
-                 Result result = function.call(Map.of(SavedModelExport.INPUT, input))) {
-                TFloat32 out = (TFloat32) result.get(output).orElseThrow();
-                float[] flat = Tensors.flat(out);
-                int cols = flat.length / x.length;
-                float[][] rows = new float[x.length][cols];
-                for (int i = 0; i < x.length; i++) {
-                    System.arraycopy(flat, i * cols, rows[i], 0, cols);
-                }
-                return rows;
-            }
-        } finally {
-            lock.readLock().unlock();
+        float[] flat = session.call(signature, output, x, model.spec().inputWidth());
+        int cols = flat.length / x.length;
+        float[][] rows = new float[x.length][cols];
+        for (int i = 0; i < x.length; i++) {
+            System.arraycopy(flat, i * cols, rows[i], 0, cols);
         }
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("predictor is closed");
-        }
+        return rows;
     }
 
     @Override
     public void close() {
-        lock.writeLock().lock();
-        try {
-            if (!closed) {
-                closed = true;
-                bundle.close();
-            }
-        } finally {
-            lock.writeLock().unlock();
-        }
+        session.close();
     }
 }

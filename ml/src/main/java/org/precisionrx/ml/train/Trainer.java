@@ -124,7 +124,8 @@ public final class Trainer {
         return out;
     }
 
-    private static int[] permutation(int n, Random rng) {
+    /** Seeded Fisher-Yates permutation of 0..n-1 (shared with the multi-arm trainer). */
+    public static int[] permutation(int n, Random rng) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;

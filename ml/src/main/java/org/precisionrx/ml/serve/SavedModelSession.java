@@ -1,0 +1,85 @@
+package org.precisionrx.ml.serve;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.precisionrx.ml.nn.Tensors;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.SessionFunction;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A loaded SavedModel that runs signatures on float inputs, one session call per {@link #call}. TF
+ * sessions are thread-safe; the read/write lock only keeps {@link #close} from freeing the session under
+ * a running call. Shared by {@link SavedModelPredictor} and the multi-arm model.
+ */
+public final class SavedModelSession implements AutoCloseable {
+    private final SavedModelBundle bundle;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private SavedModelSession(SavedModelBundle bundle) {
+        this.bundle = bundle;
+    }
+
+    public static SavedModelSession load(Path dir) {
+        return new SavedModelSession(SavedModelBundle.load(dir.toString(), SavedModelExport.SERVE_TAG));
+    }
+
+    /** Runs {@code signature} on inputs [rows, width] and returns {@code output} flattened (row-major). */
+    public float[] call(String signature, String output, float[][] x, int width) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            SessionFunction function = bundle.function(signature);
+            try (TFloat32 input = Tensors.matrix(x, width);
+                 Result result = function.call(Map.of(SavedModelExport.INPUT, input))) {
+                return Tensors.flat((TFloat32) result.get(output).orElseThrow(
+                        () -> new IllegalArgumentException(signature + " has no output " + output)));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Reads variables (e.g. weights) by name, for a plain-Java forward pass of exactly this artifact. */
+    public float[][] variables(List<String> names) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            var runner = bundle.session().runner();
+            names.forEach(runner::fetch);
+            float[][] values = new float[names.size()][];
+            try (Result result = runner.run()) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = Tensors.flat((TFloat32) result.get(i));
+                }
+            }
+            return values;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("model is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                bundle.close();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}
