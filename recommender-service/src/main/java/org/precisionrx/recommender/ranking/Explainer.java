@@ -1,0 +1,50 @@
+package org.precisionrx.recommender.ranking;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.precisionrx.ml.feature.Feature;
+import org.precisionrx.recommender.model.ArmModel;
+import org.precisionrx.recommender.v1.Contribution;
+
+/**
+ * Explains one option's predicted benefit with integrated gradients against a reference input
+ * (all encoded columns zero: numeric features at the training mean, no category set), summed back
+ * from encoded columns to the patient facts they came from. Sizes are percentage points of
+ * predicted benefit, so the whole set sums to the prediction minus the reference prediction.
+ */
+final class Explainer {
+
+    private Explainer() {
+    }
+
+    /** Every feature's contribution, largest first. */
+    static List<Contribution> explain(ArmModel model, Map<String, String> raw, float[] encoded, int arm, int steps) {
+        float[] baseline = new float[encoded.length];
+        float[] columns = model.attributions(encoded, baseline, arm, steps);
+        List<Contribution> contributions = new ArrayList<>();
+        int column = 0;
+        for (Feature feature : model.featureSpec().features()) {
+            double sum = 0;
+            for (int i = 0; i < feature.columnNames().size(); i++) {
+                sum += columns[column++];
+            }
+            String value = raw.get(feature.name());
+            contributions.add(Contribution.newBuilder()
+                    .setFeature(FactorWords.describe(feature.name(), value))
+                    .setValue(value == null ? "NA" : value)
+                    .setContribution(sum * 100.0)
+                    .build());
+        }
+        contributions.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.getContribution())));
+        return contributions;
+    }
+
+    /** The prediction at the reference input, in percentage points. */
+    static double reference(ArmModel model, int width, int arm) {
+        double[][] members = model.predict(new float[][] {new float[width]})[0];
+        return Estimates.of(members, arm).mean() * 100.0;
+    }
+}
