@@ -1,12 +1,9 @@
 package org.precisionrx.dosage.testsupport;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.precisionrx.testsupport.PostgresDatabases;
-import org.precisionrx.testsupport.PostgresDatabases.TestDatabase;
+import org.precisionrx.testsupport.PackagedServices;
 import org.precisionrx.testsupport.ServiceProcess;
 
 /**
@@ -21,17 +18,8 @@ public class ProfileServiceProcess implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
-        TestDatabase db = PostgresDatabases.recreate("precisionrx_dosage_it_profile");
-        process = ServiceProcess.start(Path.of("../patient-profile-service/target/quarkus-app"), PORT, Map.of(
-                "PROFILE_DB_URL", db.jdbcUrl(),
-                "PROFILE_DB_USER", db.user(),
-                "PROFILE_DB_PASSWORD", db.password(),
-                "PROFILE_HTTP_PORT", String.valueOf(PORT)), Duration.ofSeconds(60));
-        return Map.of(
-                "quarkus.grpc.clients.profile.host", "127.0.0.1",
-                "quarkus.grpc.clients.profile.port", String.valueOf(PORT),
-                // In test mode Quarkus points clients at the app's own test port unless told otherwise.
-                "quarkus.grpc.clients.profile.test-port", String.valueOf(PORT));
+        process = PackagedServices.profile("precisionrx_dosage_it_profile", PORT);
+        return PackagedServices.client("profile", PORT);
     }
 
     @Override

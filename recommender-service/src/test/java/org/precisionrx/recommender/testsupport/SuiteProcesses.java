@@ -1,10 +1,9 @@
 package org.precisionrx.recommender.testsupport;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.precisionrx.testsupport.PackagedServices;
 import org.precisionrx.testsupport.ServiceProcess;
 
 /**
@@ -20,12 +19,8 @@ public class SuiteProcesses extends ProfileProcess {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
-        dosage = ServiceProcess.start(Path.of("../dosage-service/target/quarkus-app"), DOSAGE_PORT, Map.of(
-                "DOSAGE_HTTP_PORT", String.valueOf(DOSAGE_PORT),
-                "PROFILE_GRPC_PORT", String.valueOf(PROFILE_PORT)), Duration.ofSeconds(60));
-        config.put("quarkus.grpc.clients.dosage.host", "127.0.0.1");
-        config.put("quarkus.grpc.clients.dosage.port", String.valueOf(DOSAGE_PORT));
-        config.put("quarkus.grpc.clients.dosage.test-port", String.valueOf(DOSAGE_PORT));
+        dosage = PackagedServices.dosage(DOSAGE_PORT, PROFILE_PORT);
+        config.putAll(PackagedServices.client("dosage", DOSAGE_PORT));
         return config;
     }
 

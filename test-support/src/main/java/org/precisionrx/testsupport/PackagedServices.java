@@ -1,0 +1,47 @@
+package org.precisionrx.testsupport;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.precisionrx.testsupport.PostgresDatabases.TestDatabase;
+
+/**
+ * The suite's services as real processes for cross-process tests, started from their packaged
+ * jars (the reactor builds them before the modules whose tests use them).
+ */
+public final class PackagedServices {
+
+    private static final Duration READY_WITHIN = Duration.ofSeconds(60);
+
+    private PackagedServices() {
+    }
+
+    /** patient-profile-service on its own fresh database, listening on {@code port}. */
+    public static ServiceProcess profile(String database, int port) {
+        TestDatabase db = PostgresDatabases.recreate(database);
+        return ServiceProcess.start(Path.of("../patient-profile-service/target/quarkus-app"), port, Map.of(
+                "PROFILE_DB_URL", db.jdbcUrl(),
+                "PROFILE_DB_USER", db.user(),
+                "PROFILE_DB_PASSWORD", db.password(),
+                "PROFILE_HTTP_PORT", String.valueOf(port)), READY_WITHIN);
+    }
+
+    /** dosage-service on {@code port}, fetching profiles from {@code profilePort}. */
+    public static ServiceProcess dosage(int port, int profilePort) {
+        return ServiceProcess.start(Path.of("../dosage-service/target/quarkus-app"), port, Map.of(
+                "DOSAGE_HTTP_PORT", String.valueOf(port),
+                "PROFILE_GRPC_PORT", String.valueOf(profilePort)), READY_WITHIN);
+    }
+
+    /**
+     * Client settings pointing a Quarkus gRPC client at a port. In test mode Quarkus points clients
+     * at the app's own test port unless {@code test-port} is set too.
+     */
+    public static Map<String, String> client(String name, int port) {
+        return Map.of(
+                "quarkus.grpc.clients." + name + ".host", "127.0.0.1",
+                "quarkus.grpc.clients." + name + ".port", String.valueOf(port),
+                "quarkus.grpc.clients." + name + ".test-port", String.valueOf(port));
+    }
+}
