@@ -61,7 +61,8 @@ public final class RankingTraining {
             if (only != null && !only.contains(indication.id)) {
                 continue;
             }
-            Evaluation.Result result = train(indication, seed, out.resolve(indication.id), engine);
+            Evaluation.Result result = train(indication, seed, out.resolve(indication.id), engine,
+                    Ipm.parse(options.getOrDefault("--ipm", "mmd")), Double.parseDouble(options.getOrDefault("--alpha", "0.1")));
             System.out.printf("%s: regret model %.4f, most-prescribed %.4f, guideline %.4f (ratio %.3f)%n", indication.id,
                     result.overall().get("regret_model").value(), result.overall().get("regret_most_prescribed").value(),
                     result.overall().get("regret_guideline").value(), result.regretRatio());
@@ -73,7 +74,8 @@ public final class RankingTraining {
         Json.writeFile(out.resolve("models.json"), manifest);
     }
 
-    static Evaluation.Result train(Indication indication, long baseSeed, Path dir, DoseEngine engine) throws IOException {
+    static Evaluation.Result train(Indication indication, long baseSeed, Path dir, DoseEngine engine, Ipm ipm, double alpha)
+            throws IOException {
         long seed = baseSeed + 1000L * indication.ordinal();
         CohortSimulator simulator = new CohortSimulator();
         List<CohortRow> train = simulator.simulate(indication, TRAIN_ROWS.get(indication.id), seed);
@@ -89,7 +91,7 @@ public final class RankingTraining {
             benefit[i] = train.get(i).benefit() ? 1f : 0f;
             sae[i] = train.get(i).sae() ? 1f : 0f;
         }
-        MultiArmConfig config = MultiArmConfig.defaults(seed).withIpm(Ipm.MMD_RBF, 0.1);
+        MultiArmConfig config = MultiArmConfig.defaults(seed).withIpm(ipm, alpha);
         TarnetSpec net = new TarnetSpec(encoder.width(), List.of(64, 32), List.of(32), Activation.RELU,
                 indication.arms.size(), OutcomeType.BINARY);
         float[][] holdoutX = encoder.encodeAll(holdout.stream().map(SimulatedRow::columns).toList());
