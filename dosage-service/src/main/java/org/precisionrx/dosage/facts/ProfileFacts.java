@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.precisionrx.dosage.engine.InvalidRequestException;
 import org.precisionrx.profile.v1.Ancestry;
 import org.precisionrx.profile.v1.CarrierStatus;
 import org.precisionrx.profile.v1.ConditionCategory;
@@ -26,6 +27,7 @@ public final class ProfileFacts {
     public static PatientFacts of(PatientProfile profile) {
         var derived = profile.getDerived();
         var demographics = profile.getDemographics();
+        checkNumbers(profile);
         Map<String, String> phenotypes = new HashMap<>();
         Map<String, Double> scores = new HashMap<>();
         Map<String, String> diplotypes = new HashMap<>();
@@ -71,6 +73,24 @@ public final class ProfileFacts {
                 phenotypes, scores, diplotypes, hla, medications, conditions, diet,
                 smoking(profile.getLifestyle().getSmoking()),
                 ancestry(demographics.getAncestry()));
+    }
+
+    /** Inline profiles come from callers: a NaN, infinite or negative measure is rejected, never dosed from. */
+    private static void checkNumbers(PatientProfile profile) {
+        var d = profile.getDemographics();
+        var v = profile.getDerived();
+        check("profile.demographics.weight_kg", d.hasWeightKg(), d.getWeightKg());
+        check("profile.demographics.height_cm", d.hasHeightCm(), d.getHeightCm());
+        check("profile.derived.age_years", v.hasAgeYears(), v.getAgeYears());
+        check("profile.derived.creatinine_clearance_ml_min", v.hasCreatinineClearanceMlMin(), v.getCreatinineClearanceMlMin());
+        check("profile.derived.egfr_ml_min_1_73m2", v.hasEgfrMlMin173M2(), v.getEgfrMlMin173M2());
+        check("profile.derived.serum_creatinine_mg_dl", v.hasSerumCreatinineMgDl(), v.getSerumCreatinineMgDl());
+    }
+
+    private static void check(String field, boolean present, double value) {
+        if (present && (!Double.isFinite(value) || value < 0)) {
+            throw new InvalidRequestException("subject." + field, "must be a finite, non-negative number");
+        }
     }
 
     private static String sex(SexAtBirth sex) {

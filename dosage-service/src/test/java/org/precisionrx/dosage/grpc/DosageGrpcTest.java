@@ -136,6 +136,10 @@ class DosageGrpcTest {
                 .setSubject(DoseSubject.newBuilder().setPatientId("x' OR 1=1")).setDrugId("clopidogrel").build()))))
                 .containsExactly("subject.patient_id");
         failure(Status.Code.INVALID_ARGUMENT, () -> recommend(Profiles.adult(60).build(), "clopidogrel", "gout"));
+        PatientProfile nan = Profiles.adult(60).setDerived(Profiles.adult(60).getDerived().toBuilder()
+                .setCreatinineClearanceMlMin(Double.NaN)).build();
+        assertThat(violations(failure(Status.Code.INVALID_ARGUMENT, () -> recommend(nan, "dabigatran", "af-stroke-prevention"))))
+                .containsExactly("subject.profile.derived.creatinine_clearance_ml_min");
     }
 
     @Test

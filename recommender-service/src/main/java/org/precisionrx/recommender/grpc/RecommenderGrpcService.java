@@ -54,7 +54,7 @@ public class RecommenderGrpcService extends RecommenderServiceGrpc.RecommenderSe
             }
             PatientProfile profile = switch (request.getSubjectCase()) {
                 case PATIENT_ID -> profiles.fetch(patientId(request.getPatientId()));
-                case PROFILE -> request.getProfile();
+                case PROFILE -> InlineProfiles.checked(request.getProfile());
                 case SUBJECT_NOT_SET -> throw Statuses.invalidArgument("subject", "a patient id or an inline profile is required");
             };
             return ranker.rank(profile, models, candidates, request.getMaxOptions(), request.getIncludeExplanations());

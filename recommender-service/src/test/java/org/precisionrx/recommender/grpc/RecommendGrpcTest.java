@@ -112,6 +112,10 @@ class RecommendGrpcTest {
         failure(Status.Code.INVALID_ARGUMENT, () -> recommend(UUID.randomUUID().toString(), "gout"));
         failure(Status.Code.INVALID_ARGUMENT, () -> recommender.recommend(RecommendRequest.newBuilder()
                 .setPatientId(UUID.randomUUID().toString()).setIndicationId("acs-pci").addCandidateDrugIds("aspirin").build()));
+        failure(Status.Code.INVALID_ARGUMENT, () -> recommender.recommend(RecommendRequest.newBuilder()
+                .setProfile(org.precisionrx.profile.v1.PatientProfile.newBuilder().setDerived(
+                        org.precisionrx.profile.v1.DerivedValues.newBuilder().setBmi(Double.POSITIVE_INFINITY)))
+                .setIndicationId("acs-pci").build()));
     }
 
     @Test
