@@ -10,10 +10,10 @@ import org.precisionrx.recommender.model.ArmModel;
 import org.precisionrx.recommender.v1.Contribution;
 
 /**
- * Explains one option's predicted benefit with integrated gradients against a reference input
- * (all encoded columns zero: numeric features at the training mean, no category set), summed back
- * from encoded columns to the patient facts they came from. Sizes are percentage points of
- * predicted benefit, so the whole set sums to the prediction minus the reference prediction.
+ * Explains one option's predicted benefit with integrated gradients against a typical reference
+ * patient ({@link ReferencePatient}), summed back from encoded columns to the patient facts they
+ * came from. Sizes are percentage points of predicted benefit, so the whole set sums to the
+ * prediction minus the reference patient's prediction.
  */
 final class Explainer {
 
@@ -22,7 +22,7 @@ final class Explainer {
 
     /** Every feature's contribution, largest first. */
     static List<Contribution> explain(ArmModel model, Map<String, String> raw, float[] encoded, int arm, int steps) {
-        float[] baseline = new float[encoded.length];
+        float[] baseline = ReferencePatient.encoded(model.featureSpec());
         float[] columns = model.attributions(encoded, baseline, arm, steps);
         List<Contribution> contributions = new ArrayList<>();
         int column = 0;
@@ -42,9 +42,9 @@ final class Explainer {
         return contributions;
     }
 
-    /** The prediction at the reference input, in percentage points. */
-    static double reference(ArmModel model, int width, int arm) {
-        double[][] members = model.predict(new float[][] {new float[width]})[0];
+    /** The reference patient's prediction, in percentage points. */
+    static double reference(ArmModel model, int arm) {
+        double[][] members = model.predict(new float[][] {ReferencePatient.encoded(model.featureSpec())})[0];
         return Estimates.of(members, arm).mean() * 100.0;
     }
 }

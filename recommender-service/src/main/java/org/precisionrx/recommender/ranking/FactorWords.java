@@ -27,7 +27,11 @@ final class FactorWords {
     static String describe(String feature, String value) {
         String gene = geneLabel(feature);
         if (gene != null) {
-            return "UNKNOWN".equals(value) ? gene + " not tested" : gene + " " + value.toLowerCase(Locale.ROOT);
+            if (value == null || "UNKNOWN".equals(value) || "NA".equals(value)) {
+                return gene + " not tested";
+            }
+            // Genotype notations such as "-1639 AA" keep their case; phenotype words read lower-case.
+            return gene + " " + (value.startsWith("-") ? value : value.toLowerCase(Locale.ROOT));
         }
         String label = LABELS.getOrDefault(feature, feature);
         if (value == null || value.equalsIgnoreCase("NA")) {

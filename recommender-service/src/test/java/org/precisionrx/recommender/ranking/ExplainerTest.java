@@ -56,10 +56,18 @@ class ExplainerTest {
             List<Contribution> all = Explainer.explain(acs.benefit(), raw.columns(), x, arm, 64);
             double sum = all.stream().mapToDouble(Contribution::getContribution).sum();
             double predicted = Estimates.of(acs.benefit().predict(new float[][] {x})[0], arm).mean() * 100.0;
-            double reference = Explainer.reference(acs.benefit(), x.length, arm);
+            double reference = Explainer.reference(acs.benefit(), arm);
             assertThat(sum).as(drug).isCloseTo(predicted - reference, within(0.5));
             assertThat(all).extracting(Contribution::getFeature).contains("CYP2C19 poor metabolizer", "Age 66 years");
         }
+    }
+
+    @Test
+    void theTypicalPatientExplainsNothing() {
+        IndicationModels acs = models.forIndication("acs-pci").orElseThrow();
+        float[] typical = ReferencePatient.encoded(acs.benefit().featureSpec());
+        List<Contribution> none = Explainer.explain(acs.benefit(), java.util.Map.of(), typical, 0, 16);
+        assertThat(none).allSatisfy(c -> assertThat(c.getContribution()).isCloseTo(0.0, within(1e-6)));
     }
 
     @Test
@@ -70,5 +78,6 @@ class ExplainerTest {
         assertThat(FactorWords.describe("prior_major_bleed", "0")).isEqualTo("No prior major bleed");
         assertThat(FactorWords.describe("slco1b1", "UNKNOWN")).isEqualTo("SLCO1B1 not tested");
         assertThat(FactorWords.describe("egfr", "NA")).isEqualTo("eGFR unknown");
+        assertThat(FactorWords.describe("vkorc1", "-1639 AA")).isEqualTo("VKORC1 -1639 AA");
     }
 }
