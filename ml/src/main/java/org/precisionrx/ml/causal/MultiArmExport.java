@@ -1,13 +1,11 @@
 package org.precisionrx.ml.causal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.precisionrx.ml.feature.FeatureEncoder;
 import org.precisionrx.ml.feature.FeatureSpec;
+import org.precisionrx.ml.serve.ExportDirectory;
 import org.precisionrx.ml.io.Json;
 import org.precisionrx.ml.serve.SavedModelExport;
 import org.tensorflow.Graph;
@@ -44,19 +42,7 @@ public final class MultiArmExport {
                                            MultiArmModelInfo.Labels labels, MultiArmConfig config, Path dir)
             throws IOException {
         TarnetSpec spec = ensemble.spec();
-        int width = new FeatureEncoder(featureSpec).width();
-        if (width != spec.inputWidth()) {
-            throw new IllegalArgumentException("feature spec encodes " + width + " columns, model expects "
-                    + spec.inputWidth());
-        }
-        if (Files.exists(dir)) {
-            try (Stream<Path> entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new IOException("export directory is not empty: " + dir);
-                }
-            }
-        }
-        Files.createDirectories(dir);
+        ExportDirectory.prepare(dir, featureSpec, spec.inputWidth());
         MultiArmModelInfo info;
         try (Graph graph = new Graph(); Session session = new Session(graph)) {
             List<Signature> signatures = signatures(Ops.create(graph), ensemble);

@@ -3,6 +3,7 @@ package org.precisionrx.ml.causal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.precisionrx.ml.nn.Weights;
 import org.precisionrx.ml.nn.GlorotInit;
 import org.precisionrx.ml.train.DeterministicAdam;
 import org.precisionrx.ml.train.TrainConfig;
@@ -68,7 +69,7 @@ public final class MultiArmTrainer {
         Random shuffle = new Random(seed ^ SHUFFLE_SALT);
         List<Double> trainLosses = new ArrayList<>();
         List<Double> valLosses = new ArrayList<>();
-        float[][] best = MultiArmNet.copy(weights);
+        float[][] best = Weights.copy(weights);
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = -1;
         boolean stoppedEarly = false;
@@ -94,7 +95,7 @@ public final class MultiArmTrainer {
                 if (valLoss < bestLoss) {
                     bestLoss = valLoss;
                     bestEpoch = epoch;
-                    best = MultiArmNet.copy(weights);
+                    best = Weights.copy(weights);
                 } else if (epoch - bestEpoch >= tc.patience()) {
                     stoppedEarly = epoch + 1 < tc.maxEpochs();
                     break;

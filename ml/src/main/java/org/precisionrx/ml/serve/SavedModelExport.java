@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.precisionrx.ml.feature.FeatureEncoder;
 import org.precisionrx.ml.feature.FeatureSpec;
 import org.precisionrx.ml.io.Json;
 import org.precisionrx.ml.nn.MlpGraph;
@@ -51,19 +49,7 @@ public final class SavedModelExport {
 
     public static void export(TrainedModel model, Path dir, FeatureSpec featureSpec) throws IOException {
         MlpSpec spec = model.spec();
-        int width = new FeatureEncoder(featureSpec).width();
-        if (width != spec.inputWidth()) {
-            throw new IllegalArgumentException("feature spec encodes " + width + " columns, model expects "
-                    + spec.inputWidth());
-        }
-        if (Files.exists(dir)) {
-            try (Stream<Path> entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new IOException("export directory is not empty: " + dir);
-                }
-            }
-        }
-        Files.createDirectories(dir);
+        ExportDirectory.prepare(dir, featureSpec, spec.inputWidth());
         try (Graph graph = new Graph(); Session session = new Session(graph)) {
             List<Signature> signatures = signatures(Ops.create(graph), model);
             session.initialize();

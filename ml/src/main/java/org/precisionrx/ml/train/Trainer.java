@@ -3,6 +3,7 @@ package org.precisionrx.ml.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.precisionrx.ml.nn.Weights;
 import org.precisionrx.ml.nn.GlorotInit;
 import org.precisionrx.ml.nn.MlpSpec;
 
@@ -64,7 +65,7 @@ public final class Trainer {
         Random dropout = new Random(config.seed() ^ DROPOUT_SALT);
         List<Double> trainLosses = new ArrayList<>();
         List<Double> valLosses = new ArrayList<>();
-        float[][] best = TrainedModel.copy(weights);
+        float[][] best = Weights.copy(weights);
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = -1;
         boolean stoppedEarly = false;
@@ -97,7 +98,7 @@ public final class Trainer {
                 if (valLoss < bestLoss) {
                     bestLoss = valLoss;
                     bestEpoch = epoch;
-                    best = TrainedModel.copy(weights);
+                    best = Weights.copy(weights);
                 } else if (epoch - bestEpoch >= config.patience()) {
                     stoppedEarly = epoch + 1 < config.maxEpochs();
                     break;

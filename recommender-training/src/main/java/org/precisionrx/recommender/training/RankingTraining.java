@@ -97,6 +97,8 @@ public final class RankingTraining {
         float[][] holdoutX = encoder.encodeAll(holdout.stream().map(SimulatedRow::columns).toList());
         int[] popularity = popularity(train, indication.arms.size());
 
+        // Retraining replaces the previous artifact; the export itself never overwrites.
+        deleteRecursively(dir);
         Path benefitDir = dir.resolve("benefit");
         MultiArmEnsemble benefitModel = new MultiArmTrainer(net, config).fitEnsemble(x, arm, benefit, MEMBERS);
         MultiArmExport.export(benefitModel, spec, new MultiArmModelInfo.Labels(indication.arms, "treatment", "benefit", true),
@@ -153,6 +155,17 @@ public final class RankingTraining {
                         + " or as evidence of real-world effectiveness: it is trained on simulated data.",
                 result.overall(), result.subgroups(), ModelCard.artifactSha256(dir))
                 .write(dir.resolve(ModelCard.FILE_NAME));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static Map<String, String> options(String[] args) {
