@@ -6,6 +6,7 @@ import java.util.Random;
 import org.precisionrx.ml.nn.Weights;
 import org.precisionrx.ml.nn.GlorotInit;
 import org.precisionrx.ml.train.DeterministicAdam;
+import org.precisionrx.ml.train.RandomStreams;
 import org.precisionrx.ml.train.TrainConfig;
 import org.precisionrx.ml.train.Trainer;
 import org.precisionrx.ml.train.TrainingHistory;
@@ -17,11 +18,6 @@ import org.precisionrx.ml.train.TrainingHistory;
  * => bit-identical weights.
  */
 public final class MultiArmTrainer {
-    // Same salts as Trainer for split and shuffle, so both trainers split a data set alike for a seed.
-    private static final long SPLIT_SALT = 0x5EED_0001L;
-    private static final long SHUFFLE_SALT = 0x5EED_0002L;
-    private static final long INIT_SALT = 0x5EED_0004L;
-
     private final TarnetSpec spec;
     private final MultiArmConfig config;
 
@@ -46,7 +42,7 @@ public final class MultiArmTrainer {
         }
         TrainConfig tc = config.train();
         int nVal = validationRows(x.length, tc).length;
-        int[] perm = Trainer.permutation(x.length, new Random(tc.seed() ^ SPLIT_SALT));
+        int[] perm = Trainer.permutation(x.length, RandomStreams.split(tc.seed()));
         Data val = Data.of(x, arm, y, perm, 0, nVal);
         Data train = Data.of(x, arm, y, perm, nVal, x.length);
         List<MultiArmNet> nets = new ArrayList<>();
@@ -59,14 +55,14 @@ public final class MultiArmTrainer {
     /** Indices of the rows {@link #fitEnsemble} holds out for early stopping (e.g. for a model card). */
     public static int[] validationRows(int rows, TrainConfig tc) {
         int nVal = (int) Math.min(Math.round(rows * tc.validationFraction()), rows - 1L);
-        return java.util.Arrays.copyOf(Trainer.permutation(rows, new Random(tc.seed() ^ SPLIT_SALT)), nVal);
+        return java.util.Arrays.copyOf(Trainer.permutation(rows, RandomStreams.split(tc.seed())), nVal);
     }
 
     private MultiArmNet fit(Data train, Data val, long seed) {
         TrainConfig tc = config.train();
         float[][] weights = initialWeights(spec, seed);
         DeterministicAdam adam = DeterministicAdam.withDefaults(tc.learningRate(), weights);
-        Random shuffle = new Random(seed ^ SHUFFLE_SALT);
+        Random shuffle = RandomStreams.shuffle(seed);
         List<Double> trainLosses = new ArrayList<>();
         List<Double> valLosses = new ArrayList<>();
         float[][] best = Weights.copy(weights);
@@ -111,7 +107,7 @@ public final class MultiArmTrainer {
 
     /** Glorot-uniform weights for the representation and each head, from one seeded stream of sub-seeds. */
     static float[][] initialWeights(TarnetSpec spec, long seed) {
-        Random seeds = new Random(seed ^ INIT_SALT);
+        Random seeds = RandomStreams.init(seed);
         List<float[]> all = new ArrayList<>(List.of(GlorotInit.init(spec.representationMlp(), seeds.nextLong())));
         for (int a = 0; a < spec.arms(); a++) {
             all.addAll(List.of(GlorotInit.init(spec.headMlp(), seeds.nextLong())));

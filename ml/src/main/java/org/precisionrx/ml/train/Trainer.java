@@ -12,11 +12,6 @@ import org.precisionrx.ml.nn.MlpSpec;
  * and restoration of the best weights. Same data + same config => bit-identical weights.
  */
 public final class Trainer {
-    // Independent random streams per purpose, so e.g. changing dropout does not change the split.
-    private static final long SPLIT_SALT = 0x5EED_0001L;
-    private static final long SHUFFLE_SALT = 0x5EED_0002L;
-    private static final long DROPOUT_SALT = 0x5EED_0003L;
-
     private final MlpSpec spec;
     private final Loss loss;
     private final TrainConfig config;
@@ -34,7 +29,7 @@ public final class Trainer {
         if (nVal == 0) {
             return fit(x, y, null, null);
         }
-        int[] perm = permutation(x.length, new Random(config.seed() ^ SPLIT_SALT));
+        int[] perm = permutation(x.length, RandomStreams.split(config.seed()));
         float[][][] split = new float[4][][];
         split[0] = new float[x.length - nVal][];
         split[1] = new float[x.length - nVal][];
@@ -61,8 +56,8 @@ public final class Trainer {
         }
         float[][] weights = GlorotInit.init(spec, config.seed());
         DeterministicAdam adam = DeterministicAdam.withDefaults(config.learningRate(), weights);
-        Random shuffle = new Random(config.seed() ^ SHUFFLE_SALT);
-        Random dropout = new Random(config.seed() ^ DROPOUT_SALT);
+        Random shuffle = RandomStreams.shuffle(config.seed());
+        Random dropout = RandomStreams.dropout(config.seed());
         List<Double> trainLosses = new ArrayList<>();
         List<Double> valLosses = new ArrayList<>();
         float[][] best = Weights.copy(weights);
