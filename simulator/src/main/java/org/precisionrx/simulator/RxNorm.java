@@ -2,7 +2,7 @@ package org.precisionrx.simulator;
 
 import java.util.Map;
 
-/** RxNorm ingredient RxCUIs of every arm and co-medication (as the profile service's drugs.json lists them). */
+/** RxNorm ingredient RxCUIs of every arm and co-medication (as dosage-core's terminology/drugs.json lists them). */
 final class RxNorm {
 
     static final String SYSTEM = "http://www.nlm.nih.gov/research/umls/rxnorm";

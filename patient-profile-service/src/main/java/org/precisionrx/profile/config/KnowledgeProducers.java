@@ -15,7 +15,7 @@ import org.precisionrx.profile.pgx.PgxKnowledge;
 import org.precisionrx.profile.pharmcat.PharmcatCallsParser;
 import org.precisionrx.profile.service.RecordValidator;
 import org.precisionrx.profile.terminology.ConditionCategories;
-import org.precisionrx.profile.terminology.DrugCatalog;
+import org.precisionrx.dosage.terminology.DrugCatalog;
 
 /**
  * Builds the immutable tables once at start-up. A missing or malformed table fails the start

@@ -19,7 +19,7 @@ import org.precisionrx.profile.entity.IdentifierEntity;
 import org.precisionrx.profile.entity.LabResultEntity;
 import org.precisionrx.profile.entity.PatientEntity;
 import org.precisionrx.profile.terminology.ConditionCategories;
-import org.precisionrx.profile.terminology.DrugCatalog;
+import org.precisionrx.dosage.terminology.DrugCatalog;
 import org.precisionrx.profile.v1.Allergy;
 import org.precisionrx.profile.v1.Condition;
 import org.precisionrx.profile.v1.ConditionCategory;

@@ -10,7 +10,6 @@ class TerminologyTest {
     private static final String ICD = "http://hl7.org/fhir/sid/icd-10-cm";
 
     private final ConditionCategories categories = ConditionCategories.loadDefault();
-    private final DrugCatalog drugs = DrugCatalog.loadDefault();
 
     @Test
     void categorizesSnomedExactlyAndIcdByPrefix() {
@@ -21,17 +20,5 @@ class TerminologyTest {
         assertThat(categories.categorize(SNOMED, "4940000")).isEmpty();
         assertThat(categories.categorize("http://loinc.org", "49436004")).isEmpty();
         assertThat(categories.categorize(null, null)).isEmpty();
-    }
-
-    @Test
-    void identifiesDrugsByCodeThenByAnUnambiguousName() {
-        assertThat(drugs.identify("855332", "anything")).contains("warfarin");
-        assertThat(drugs.identify(null, "Warfarin Sodium 5 MG Oral Tablet")).contains("warfarin");
-        assertThat(drugs.identify("999999", "escitalopram 10 MG Oral Tablet")).contains("escitalopram");
-        assertThat(drugs.identify(null, "citalopram 20 MG")).contains("citalopram");
-        // Two formulary ingredients in one product: not guessed.
-        assertThat(drugs.identify(null, "clopidogrel and omeprazole kit")).isEmpty();
-        assertThat(drugs.identify(null, "Acetaminophen 325 MG")).isEmpty();
-        assertThat(drugs.identify(null, null)).isEmpty();
     }
 }

@@ -1,5 +1,8 @@
-package org.precisionrx.profile.terminology;
+package org.precisionrx.dosage.terminology;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -9,10 +12,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Maps medications and allergens to internal ingredient ids by RxNorm code, else by an
- * unambiguous ingredient name in the text. Immutable after loading.
+ * unambiguous ingredient name in the text. Immutable after loading. Shared by the services that
+ * read medications from FHIR (profile import, CDS Hooks draft orders).
  */
 public final class DrugCatalog {
 
@@ -27,13 +32,13 @@ public final class DrugCatalog {
     }
 
     public static DrugCatalog loadDefault() {
-        JsonNode drugs = ResourceJson.required(ResourceJson.read(RESOURCE), "drugs", RESOURCE);
+        JsonNode drugs = required(read(), "drugs");
         Map<String, String> byRxnorm = new HashMap<>();
         Map<Pattern, String> byName = new HashMap<>();
         drugs.fields().forEachRemaining(drug -> {
-            ResourceJson.required(drug.getValue(), "rxnorm", RESOURCE)
+            required(drug.getValue(), "rxnorm")
                     .forEach(code -> byRxnorm.put(code.asText(), drug.getKey()));
-            ResourceJson.required(drug.getValue(), "names", RESOURCE).forEach(name -> byName.put(
+            required(drug.getValue(), "names").forEach(name -> byName.put(
                     Pattern.compile("(?<![\\p{L}\\d-])" + Pattern.quote(name.asText().toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\d])"),
                     drug.getKey()));
         });
@@ -56,5 +61,24 @@ public final class DrugCatalog {
             }
         });
         return matches.size() == 1 ? Optional.of(matches.iterator().next()) : Optional.empty();
+    }
+
+    private static JsonNode read() {
+        try (InputStream in = DrugCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalStateException(RESOURCE + ": missing field '" + field + "'");
+        }
+        return value;
     }
 }
