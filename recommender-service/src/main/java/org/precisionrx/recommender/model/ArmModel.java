@@ -1,7 +1,9 @@
 package org.precisionrx.recommender.model;
 
 import java.util.List;
+import java.util.Optional;
 
+import org.precisionrx.ml.card.ModelCard;
 import org.precisionrx.ml.feature.FeatureSpec;
 
 /**
@@ -19,6 +21,17 @@ public interface ArmModel extends AutoCloseable {
     String sha256();
 
     FeatureSpec featureSpec();
+
+    /** The card the model was trained with; empty for a model published without one. */
+    Optional<ModelCard> modelCard();
+
+    /**
+     * {@code <model name>@<version>}: the one id responses give this model's card (Recommend's
+     * {@code model_card_id}, GetModelCards' ids), so that clients can match them.
+     */
+    default String cardId() {
+        return featureSpec().name() + "@" + version();
+    }
 
     /** @return [patient][member][arm] outcome probabilities */
     double[][][] predict(float[][] encoded);

@@ -3,6 +3,7 @@ package org.precisionrx.recommender.model;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.precisionrx.ml.card.ModelCard;
 import org.precisionrx.ml.causal.MultiArmModel;
@@ -52,6 +53,11 @@ final class TensorFlowArmModel implements ArmModel {
     @Override
     public FeatureSpec featureSpec() {
         return model.featureSpec();
+    }
+
+    @Override
+    public Optional<ModelCard> modelCard() {
+        return model.modelCard();
     }
 
     @Override

@@ -42,7 +42,7 @@ public class Ranker {
                 .setIndicationId(models.indication())
                 .setModel(info(models.benefit()))
                 .setAdverseEventModel(info(models.adverseEvents()))
-                .setModelCardId(models.benefit().featureSpec().name() + "@" + models.benefit().version());
+                .setModelCardId(models.benefit().cardId());
         ProfileFeatures.Raw raw = ProfileFeatures.of(profile);
         raw.missing().forEach(fact -> response.addWarnings("incomplete profile: " + fact + " is not on file"));
         boolean modelBased = !profile.getConsent().getModelRecommendationsOptOut();

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.precisionrx.ml.card.ModelCard;
 import org.precisionrx.ml.feature.FeatureSpec;
 
 /** Models swap in only after loading and passing the self-check; a bad set never replaces a good one. */
@@ -61,6 +63,10 @@ class ModelRegistryTest {
 
         public FeatureSpec featureSpec() {
             return delegate.featureSpec();
+        }
+
+        public Optional<ModelCard> modelCard() {
+            return delegate.modelCard();
         }
 
         public double[][][] predict(float[][] encoded) {
