@@ -19,6 +19,8 @@ import org.precisionrx.recommender.model.ModelRegistry;
 import org.precisionrx.recommender.model.ModelSet;
 import org.precisionrx.recommender.ranking.PopulationScorer;
 import org.precisionrx.recommender.ranking.Ranker;
+import org.precisionrx.recommender.v1.GetModelCardsRequest;
+import org.precisionrx.recommender.v1.ModelCards;
 import org.precisionrx.recommender.v1.PopulationScore;
 import org.precisionrx.recommender.v1.RecommendRequest;
 import org.precisionrx.recommender.v1.RecommendResponse;
@@ -82,9 +84,25 @@ public class RecommenderGrpcService extends RecommenderServiceGrpc.RecommenderSe
         }
     }
 
+    @Override
+    public void getModelCards(GetModelCardsRequest request, StreamObserver<ModelCards> response) {
+        Unary.respond(response, () -> {
+            // One read of the registry, so the version and the cards come from the same set.
+            ModelSet set = served();
+            return CardDocuments.of(set, models(set, request.getIndicationId()));
+        }, RecommenderGrpcService::toStatus);
+    }
+
     private IndicationModels models(String indication) {
-        ModelSet set = registry.current().orElseThrow(() ->
+        return models(served(), indication);
+    }
+
+    private ModelSet served() {
+        return registry.current().orElseThrow(() ->
                 Status.UNAVAILABLE.withDescription("ranking models are still loading").asRuntimeException());
+    }
+
+    private static IndicationModels models(ModelSet set, String indication) {
         if (indication.isBlank()) {
             throw Statuses.invalidArgument("indication_id", "an indication is required; ranked: " + set.indications());
         }
