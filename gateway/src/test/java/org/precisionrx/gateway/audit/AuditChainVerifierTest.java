@@ -81,11 +81,17 @@ class AuditChainVerifierTest {
     void aDeletedNewestRecord() throws SQLException {
         AuditDatabase.tamper(db, "DELETE FROM audit_event WHERE sequence = " + RECORDS);
 
-        ChainReport report = verifier.verify();
-        assertThat(report.intact()).isFalse();
-        assertThat(report.checked()).isEqualTo(RECORDS - 1);
-        assertThat(report.firstBrokenSequence()).isEqualTo(RECORDS);
-        assertThat(report.problem()).startsWith("head does not match last record");
+        assertThat(verifier.verify()).isEqualTo(new ChainReport(false, 7, 8L,
+                "head does not match last record: head at 8, records end at 7"));
+    }
+
+    @Test
+    void theNewestRecordsDeleted() throws SQLException {
+        AuditDatabase.tamper(db, "DELETE FROM audit_event WHERE sequence >= 6");
+
+        // The first record missing is reported, not the head's position.
+        assertThat(verifier.verify()).isEqualTo(new ChainReport(false, 5, 6L,
+                "head does not match last record: head at 8, records end at 5"));
     }
 
     @Test
