@@ -168,7 +168,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static void requireFree(int port, String what) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // Like Keycloak itself: connections of an earlier run in TIME_WAIT do not count as taken.
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (BindException e) {
             throw new IllegalStateException("cannot start Keycloak: " + what + " port " + port
