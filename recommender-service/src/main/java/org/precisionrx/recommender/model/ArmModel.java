@@ -30,7 +30,8 @@ public interface ArmModel extends AutoCloseable {
      * {@code model_card_id}, GetModelCards' ids), so that clients can match them.
      */
     default String cardId() {
-        return featureSpec().name() + "@" + version();
+        // The card's own name tells the benefit and adverse-event models of an indication apart.
+        return modelCard().map(card -> card.name() + "@" + card.version()).orElse(featureSpec().name() + "@" + version());
     }
 
     /** @return [patient][member][arm] outcome probabilities */

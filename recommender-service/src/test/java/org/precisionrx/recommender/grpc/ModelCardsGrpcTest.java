@@ -68,8 +68,9 @@ class ModelCardsGrpcTest {
         ModelCardDocument benefit = cards.getCards(0);
         ModelCardDocument adverseEvents = cards.getCards(1);
         assertThat(benefit.getId()).isEqualTo(recommended.getModelCardId());
-        assertThat(adverseEvents.getId()).isEqualTo(recommended.getAdverseEventModel().getName()
-                + "@" + recommended.getAdverseEventModel().getVersion());
+        ModelCard adverseCard = ModelCard.fromJson(adverseEvents.getJson());
+        assertThat(adverseEvents.getId()).isEqualTo(adverseCard.name() + "@" + adverseCard.version())
+                .isNotEqualTo(benefit.getId());
         // The JSON is the trained card: it reads back, and it is the card of the model that served.
         assertThat(ModelCard.fromJson(benefit.getJson()).artifactSha256()).isEqualTo(recommended.getModel().getSha256());
         assertThat(ModelCard.fromJson(adverseEvents.getJson()).artifactSha256())
