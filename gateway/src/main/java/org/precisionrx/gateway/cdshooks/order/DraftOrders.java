@@ -31,7 +31,7 @@ public final class DraftOrders {
 
     /** The orders of a hook context (or of a whole hook request), checked against the default formulary. */
     public static List<DraftOrder> parse(JsonNode context) {
-        return parse(context, DefaultCatalog.INSTANCE);
+        return parse(context, DefaultDrugCatalog.get());
     }
 
     public static List<DraftOrder> parse(JsonNode context, DrugCatalog catalog) {
@@ -123,10 +123,5 @@ public final class DraftOrders {
             }
         }
         return MissingNode.getInstance();
-    }
-
-    /** Loaded once, on first use: the catalog is immutable. */
-    private static final class DefaultCatalog {
-        static final DrugCatalog INSTANCE = DrugCatalog.loadDefault();
     }
 }

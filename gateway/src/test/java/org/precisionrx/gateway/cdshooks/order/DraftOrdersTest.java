@@ -1,6 +1,9 @@
 package org.precisionrx.gateway.cdshooks.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.precisionrx.gateway.cdshooks.HookJson.draftOrders;
+import static org.precisionrx.gateway.cdshooks.HookJson.json;
+import static org.precisionrx.gateway.cdshooks.HookJson.medicationRequest;
 
 import java.util.List;
 
@@ -11,11 +14,8 @@ import org.precisionrx.dosage.v1.Frequency;
 import org.precisionrx.dosage.v1.ProposedOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 class DraftOrdersTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String CLOPIDOGREL = """
             {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "309362",
@@ -279,20 +279,6 @@ class DraftOrdersTest {
         assertThat(DraftOrders.parse(null)).isEmpty();
     }
 
-    static String medicationRequest(String id, String concept, String doseQuantity, String timing, String route) {
-        return """
-                {"resourceType": "MedicationRequest", "id": "%s", "status": "draft", "intent": "order",
-                 "subject": {"reference": "Patient/p1"},
-                 "medicationCodeableConcept": %s,
-                 "dosageInstruction": [{"timing": %s, %s "doseAndRate": [{"type": {"text": "ordered"}, "doseQuantity": %s}]}]}"""
-                .formatted(id, concept, timing, route == null ? "" : "\"route\": " + route + ",", doseQuantity);
-    }
-
-    static String draftOrders(String... resources) {
-        return "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": ["
-                + String.join(",", java.util.Arrays.stream(resources).map(r -> "{\"resource\": " + r + "}").toList()) + "]}";
-    }
-
     private static JsonNode context(String draftOrders) {
         return json("{\"userId\": \"PractitionerRole/123\", \"patientId\": \"p1\", \"draftOrders\": " + draftOrders + "}");
     }
@@ -301,13 +287,5 @@ class DraftOrdersTest {
         List<DraftOrder> orders = DraftOrders.parse(context(draftOrders(medicationRequest)));
         assertThat(orders).hasSize(1);
         return orders.get(0);
-    }
-
-    static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(text, e);
-        }
     }
 }
