@@ -1,9 +1,12 @@
 package org.precisionrx.gateway.cdshooks;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The discovery document for {@code GET /cds-services}: PrecisionRx's four CDS services.
@@ -76,6 +79,17 @@ public final class CdsServiceCatalog {
         templates.put("conditions", ACTIVE_CONDITIONS);
         templates.put("observations", RECENT_OBSERVATIONS);
         return templates;
+    }
+
+    /** One entry of the discovery document: where a service lives, which hook it answers, what to prefetch. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record CdsService(String id, String hook, String title, String description, String usageRequirements,
+            Map<String, String> prefetch) {
+
+        public CdsService {
+            // Insertion order kept so the discovery document reads the same every time.
+            prefetch = prefetch == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(prefetch));
+        }
     }
 
     /** The discovery response: {@code {"services": [...]}}. */
