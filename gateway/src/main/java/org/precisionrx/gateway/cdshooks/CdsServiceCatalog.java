@@ -52,7 +52,8 @@ public final class CdsServiceCatalog {
                     "Checks a signed medication order a pharmacist is verifying against the patient's"
                             + " pharmacogenomic, renal, interaction and age-adjusted dose ranges.",
                     LINKED_PATIENT + " For pharmacists. medication-verify is a draft hook (CDS Hooks Library,"
-                            + " hookVersion 0.1.0); the order is read from context.medication.", prefetch()));
+                            + " hookVersion 0.1.0); the order is read from context.medication, or context.order.resource as in"
+                            + " the hook's examples.", prefetch()));
 
     private CdsServiceCatalog() {
     }
