@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KeycloakServer implements AutoCloseable {
 
+    /** JVM-wide record of the shared server ("port|log"), visible to every class loader. */
+    private static final String SHARED_MARKER = "prx.keycloak.shared";
+
     /** Bootstrap administrator of the master realm; dev-only, the server lives for one test run. */
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "dev-only-admin";
@@ -104,6 +107,12 @@ public final class KeycloakServer implements AutoCloseable {
      * {@code prx.keycloak.start-timeout-seconds} (default 360); stopped when the JVM exits.
      */
     public static synchronized KeycloakServer shared() {
+        if (shared == null && System.getProperty(SHARED_MARKER) != null) {
+            // Started by this JVM under another class loader (Quarkus tests load this class
+            // again): attach to it; its owner stops it.
+            String[] marker = System.getProperty(SHARED_MARKER).split("\\|", 2);
+            shared = new KeycloakServer(null, Path.of(marker[1]), Integer.parseInt(marker[0]));
+        }
         if (shared == null) {
             String home = System.getProperty("prx.keycloak.home");
             String realm = System.getProperty("prx.keycloak.realm");
@@ -117,6 +126,7 @@ public final class KeycloakServer implements AutoCloseable {
                     SHARED_START_TIMEOUT.toSeconds()));
             KeycloakServer server = start(Path.of(home), Path.of(realm), port, managementPort, timeout);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keycloak-shutdown"));
+            System.setProperty(SHARED_MARKER, port + "|" + server.log());
             shared = server;
         }
         return shared;
@@ -230,6 +240,9 @@ public final class KeycloakServer implements AutoCloseable {
     /** Stops Keycloak: kc.sh runs the server JVM as its child, so the whole tree is ended. */
     @Override
     public void close() {
+        if (process == null) {
+            return;
+        }
         List<ProcessHandle> tree = process.descendants().toList();
         tree.forEach(ProcessHandle::destroy);
         process.destroy();

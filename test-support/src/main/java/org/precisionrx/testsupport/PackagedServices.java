@@ -34,6 +34,14 @@ public final class PackagedServices {
                 "PROFILE_GRPC_PORT", String.valueOf(profilePort)), READY_WITHIN);
     }
 
+    /** recommender-service on {@code port}, calling profile and dosage on theirs; ready once its models are loaded. */
+    public static ServiceProcess recommender(int port, int profilePort, int dosagePort) {
+        return ServiceProcess.start(Path.of("../recommender-service/target/quarkus-app"), port, Map.of(
+                "RECOMMENDER_HTTP_PORT", String.valueOf(port),
+                "PROFILE_GRPC_PORT", String.valueOf(profilePort),
+                "DOSAGE_GRPC_PORT", String.valueOf(dosagePort)), READY_WITHIN);
+    }
+
     /**
      * Client settings pointing a Quarkus gRPC client at a port. In test mode Quarkus points clients
      * at the app's own test port unless {@code test-port} is set too.
