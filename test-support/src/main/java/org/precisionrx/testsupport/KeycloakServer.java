@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Keycloak server ({@code kc.sh start-dev}, in-memory database) started as an
@@ -221,12 +220,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
+        return ProcessTrees.tail(log, 40);
     }
 
     private static void sleep(long millis) {
@@ -243,31 +237,6 @@ public final class KeycloakServer implements AutoCloseable {
         if (process == null) {
             return;
         }
-        List<ProcessHandle> tree = process.descendants().toList();
-        tree.forEach(ProcessHandle::destroy);
-        process.destroy();
-        Instant deadline = Instant.now().plusSeconds(20);
-        for (ProcessHandle handle : tree) {
-            awaitExit(handle, deadline);
-        }
-        try {
-            if (!process.waitFor(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void awaitExit(ProcessHandle handle, Instant deadline) {
-        try {
-            handle.onExit().get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            handle.destroyForcibly();
-        } catch (Exception e) {
-            handle.destroyForcibly();
-        }
+        ProcessTrees.stop(process, Duration.ofSeconds(20));
     }
 }
