@@ -57,7 +57,8 @@ class WarfarinValidationTest {
         eval.metrics().forEach((name, metric) -> {
             Metric card = artifact.card().metrics().get(name);
             assertThat(card).as(name).isNotNull();
-            assertThat(card.value()).as(name).isCloseTo(metric.value(), within(1e-9));
+            // float32 inference rounds differently on other CPUs (AVX2 vs AVX-512 kernels): equal to 1e-6.
+            assertThat(card.value()).as(name).isCloseTo(metric.value(), within(1e-6 * Math.max(1, Math.abs(metric.value()))));
             assertThat(card.lower95()).as(name).isLessThanOrEqualTo(card.value());
             assertThat(card.upper95()).as(name).isGreaterThanOrEqualTo(card.value());
             assertThat(card.n()).isEqualTo(data.validation().size());

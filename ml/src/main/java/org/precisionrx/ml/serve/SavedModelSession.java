@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.precisionrx.ml.nn.Tensors;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.types.TFloat32;
 
@@ -25,8 +26,19 @@ public final class SavedModelSession implements AutoCloseable {
         this.bundle = bundle;
     }
 
+    /**
+     * One thread per op: TF's multi-threaded kernels can split a reduction differently under load,
+     * and a clinical answer must not depend on how busy the machine is. Callers run concurrently
+     * instead (sessions are thread-safe).
+     */
+    static final ConfigProto DETERMINISTIC = ConfigProto.newBuilder()
+            .setIntraOpParallelismThreads(1)
+            .setInterOpParallelismThreads(1)
+            .build();
+
     public static SavedModelSession load(Path dir) {
-        return new SavedModelSession(SavedModelBundle.load(dir.toString(), SavedModelExport.SERVE_TAG));
+        return new SavedModelSession(SavedModelBundle.loader(dir.toString()).withTags(SavedModelExport.SERVE_TAG)
+                .withConfigProto(DETERMINISTIC).load());
     }
 
     /** Runs {@code signature} on inputs [rows, width] and returns {@code output} flattened (row-major). */
