@@ -1,6 +1,7 @@
 package org.precisionrx.gateway.api;
 
 import java.net.URI;
+import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -78,7 +79,7 @@ public class ImportResource {
             if (!patient.getPatientId().isEmpty()) {
                 access.completed(grant, patient.getPatientId(),
                         patient.getOutcome() == ImportOutcome.IMPORT_OUTCOME_FAILED ? AuditOutcome.FAILED : AuditOutcome.SUCCESS,
-                        patient.getOutcome().name().substring("IMPORT_OUTCOME_".length()).toLowerCase(java.util.Locale.ROOT));
+                        patient.getOutcome().name().substring("IMPORT_OUTCOME_".length()).toLowerCase(Locale.ROOT));
             }
         }
     }

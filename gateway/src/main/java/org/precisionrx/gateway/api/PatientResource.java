@@ -1,6 +1,8 @@
 package org.precisionrx.gateway.api;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.ForbiddenException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,7 +72,7 @@ public class PatientResource {
                         page.getNextPageToken()), page.getPatientsCount() + " patients listed");
             });
         }
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         String role = null;
         if (caller.get().has(Role.CLINICIAN)) {
             ids.addAll(careTeams.patientsOf(caller.get().subject()));
@@ -80,7 +83,7 @@ public class PatientResource {
             role = role == null ? Role.PATIENT : role;
         }
         if (role == null) {
-            throw new io.quarkus.security.ForbiddenException();
+            throw new ForbiddenException();
         }
         AccessGrant grant = access.unscoped("patients.list", role, Role.PATIENT.equals(role) ? Basis.OWN_RECORD : Basis.CARE_TEAM);
         access.completed(grant, AuditOutcome.SUCCESS, ids.size() + " patients listed");
@@ -103,7 +106,7 @@ public class PatientResource {
                 case OWN_RECORD -> PlainWords.profile(profile);
                 default -> throw ProblemException.forbidden("no profile view for this access");
             };
-            return Result.success(view, "view " + basis.name().toLowerCase(java.util.Locale.ROOT));
+            return Result.success(view, "view " + basis.name().toLowerCase(Locale.ROOT));
         });
         return Response.ok(body).build();
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.precisionrx.gateway.access.AccessGrant;
@@ -107,7 +108,7 @@ public class CdsHooksResource {
             audit.completed(audit.grant(ehr, action, item.patientId()), AuditOutcome.SUCCESS,
                     item.outcome() + " card " + item.cardUuid());
         }
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        return JsonNodeFactory.instance.objectNode();
     }
 
     private EhrCaller authenticate(String authorization, String serviceUrl, String action) {

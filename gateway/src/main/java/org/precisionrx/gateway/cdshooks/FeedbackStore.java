@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,7 +37,7 @@ public class FeedbackStore {
             issued.issuer = issuer;
             issued.patientId = patientId;
             issued.hookInstance = hookInstance;
-            issued.indicator = card.indicator().name().toLowerCase(java.util.Locale.ROOT);
+            issued.indicator = card.indicator().name().toLowerCase(Locale.ROOT);
             issued.summary = card.summary();
             issued.issuedAt = now;
             issued.persist();

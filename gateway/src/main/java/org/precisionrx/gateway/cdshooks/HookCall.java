@@ -1,6 +1,7 @@
 package org.precisionrx.gateway.cdshooks;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -59,7 +60,7 @@ public record HookCall(String hook, String hookInstance, String fhirServer, Stri
     }
 
     public Iterator<Map.Entry<String, JsonNode>> prefetchEntries() {
-        return prefetch == null ? java.util.Collections.emptyIterator() : prefetch.fields();
+        return prefetch == null ? Collections.emptyIterator() : prefetch.fields();
     }
 
     static String text(JsonNode node, String field) {

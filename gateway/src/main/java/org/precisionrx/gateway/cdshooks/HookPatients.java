@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grpc.Status;
 import org.precisionrx.gateway.access.AccessGrant;
 import org.precisionrx.gateway.cdshooks.auth.EhrCaller;
 import org.precisionrx.gateway.downstream.DownstreamRejectedException;
@@ -59,7 +60,7 @@ public class HookPatients {
         try {
             return new Resolved(profiles.profileByFhirId(grant, system, fhirId).getPatientId(), "stored");
         } catch (DownstreamRejectedException e) {
-            if (e.code() == io.grpc.Status.Code.NOT_FOUND) {
+            if (e.code() == Status.Code.NOT_FOUND) {
                 throw new ProblemException(412, "Precondition failed",
                         "no data for this patient: send prefetch or fhirServer with fhirAuthorization");
             }

@@ -2,8 +2,10 @@ package org.precisionrx.gateway.downstream;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -59,7 +61,7 @@ public class OnBehalfCalls {
         Status.Code code = e.getStatus().getCode();
         return switch (code) {
             case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, INTERNAL, UNKNOWN, CANCELLED ->
-                    new DownstreamUnavailableException(service, code.name().toLowerCase(java.util.Locale.ROOT));
+                    new DownstreamUnavailableException(service, code.name().toLowerCase(Locale.ROOT));
             default -> new DownstreamRejectedException(code, e.getStatus().getDescription(), violations(e));
         };
     }
@@ -75,7 +77,7 @@ public class OnBehalfCalls {
                     try {
                         return any.unpack(BadRequest.class).getFieldViolationsList().stream();
                     } catch (com.google.protobuf.InvalidProtocolBufferException bad) {
-                        return java.util.stream.Stream.empty();
+                        return Stream.empty();
                     }
                 })
                 .map(v -> new Violation(v.getField(), v.getDescription()))

@@ -1,5 +1,7 @@
 package org.precisionrx.gateway.downstream;
 
+import java.util.concurrent.TimeUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.grpc.GrpcClient;
@@ -35,7 +37,7 @@ public class RecommenderClient {
     public ModelCards modelCards(String indicationId) {
         GetModelCardsRequest request = GetModelCardsRequest.newBuilder().setIndicationId(indicationId).build();
         try {
-            return stub.withDeadlineAfter(deadlines.recommender().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+            return stub.withDeadlineAfter(deadlines.recommender().toMillis(), TimeUnit.MILLISECONDS)
                     .getModelCards(request);
         } catch (io.grpc.StatusRuntimeException e) {
             throw OnBehalfCalls.translate(SERVICE, e);

@@ -1,5 +1,6 @@
 package org.precisionrx.gateway.view;
 
+import java.util.List;
 import java.util.Set;
 
 import org.precisionrx.common.v1.DataGap;
@@ -72,7 +73,7 @@ public final class MedicationProfile {
         return kept.build();
     }
 
-    private static Iterable<LabResult> renalAndHepatic(java.util.List<LabResult> labs) {
+    private static Iterable<LabResult> renalAndHepatic(List<LabResult> labs) {
         return labs.stream().filter(lab -> RENAL_AND_HEPATIC_LOINC.contains(lab.getLoinc())).toList();
     }
 

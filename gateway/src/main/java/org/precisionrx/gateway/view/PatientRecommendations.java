@@ -1,5 +1,6 @@
 package org.precisionrx.gateway.view;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,7 +27,7 @@ public record PatientRecommendations(String indication, String basis, List<Optio
     }
 
     public static PatientRecommendations of(String indicationName, RecommendResponse response) {
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         notes.add(DISCUSS);
         if (response.getDegraded()) {
             notes.add("Some safety information could not be checked just now; your care team will check it before prescribing.");

@@ -1,5 +1,6 @@
 package org.precisionrx.gateway.view;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +17,7 @@ public final class PlainWords {
     }
 
     public static PatientFriendlyProfile profile(PatientProfile profile) {
-        List<PatientFriendlyProfile.GeneResult> genes = new java.util.ArrayList<>();
+        List<PatientFriendlyProfile.GeneResult> genes = new ArrayList<>();
         profile.getGenetics().getResultsList().forEach(result -> genes.add(gene(result)));
         profile.getGenetics().getHlaList().forEach(hla -> genes.add(hla(hla)));
         return new PatientFriendlyProfile(
