@@ -51,7 +51,8 @@ class ImportFlowTest {
                 "e2e-import-cyp2c19-result", LocalDate.now(ZoneOffset.UTC));
         JsonNode report = admin.importReport(ehrToken, SOURCE, result);
         assertThat(report.path("patients").path(0).path("patientId").asText()).as(report.toString()).isEqualTo(patientId);
-        assertThat(report.path("patients").path(0).path("outcome").asText()).isEqualTo("IMPORT_OUTCOME_UPDATED");
+        assertThat(report.path("patients").path(0).path("outcome").asText()).as(report.toString())
+                .isEqualTo("IMPORT_OUTCOME_UPDATED");
 
         JsonNode after = clopidogrel(patientId);
         assertThat(after.path("safetyStatus").asText()).as(after.toString()).isEqualTo("DOSE_STATUS_AVOID");
