@@ -8,7 +8,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Starts the {@link RunningSystem} once for the whole test run and hands it to test classes as a
  * constructor parameter. It lives in the root store, which JUnit closes (stopping every process)
- * when the run ends.
+ * when the run ends. A start that failed is not tried again by the next class: each class then
+ * fails at once with the first failure as its cause.
  */
 public final class SystemExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -30,7 +31,33 @@ public final class SystemExtension implements BeforeAllCallback, ParameterResolv
     }
 
     private static RunningSystem system(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(RunningSystem.class, key -> RunningSystem.start(), RunningSystem.class);
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Startup.class, key -> Startup.attempt(), Startup.class)
+                .system();
+    }
+
+    /** The outcome of the one start of the run. */
+    private record Startup(RunningSystem started, RuntimeException failure) implements AutoCloseable {
+
+        static Startup attempt() {
+            try {
+                return new Startup(RunningSystem.start(), null);
+            } catch (RuntimeException e) {
+                return new Startup(null, e);
+            }
+        }
+
+        RunningSystem system() {
+            if (failure != null) {
+                throw new IllegalStateException("the system under test did not start: " + failure.getMessage(), failure);
+            }
+            return started;
+        }
+
+        @Override
+        public void close() {
+            if (started != null) {
+                started.close();
+            }
+        }
     }
 }
