@@ -43,6 +43,27 @@ public final class PackagedServices {
     }
 
     /**
+     * The gateway on {@code port}, on {@code database} (Flyway migrates it), trusting the Keycloak at
+     * {@code keycloakUrl} and calling the three services on their ports. EHRs are told to call it at
+     * {@code http://127.0.0.1:<port>}. {@code systemProperties} carry what has no unambiguous
+     * environment form, such as {@code precisionrx.cds.issuers.<name>.*}. It waits longer than the
+     * other services: on a loaded machine its first OIDC discovery and migration take a while.
+     */
+    public static ServiceProcess gateway(int port, TestDatabase database, String keycloakUrl, int profilePort,
+            int dosagePort, int recommenderPort, Map<String, String> systemProperties) {
+        return ServiceProcess.start(Path.of("../gateway/target/quarkus-app"), port, Map.of(
+                "GATEWAY_HTTP_PORT", String.valueOf(port),
+                "GATEWAY_PUBLIC_URL", "http://127.0.0.1:" + port,
+                "KEYCLOAK_URL", keycloakUrl,
+                "GATEWAY_DB_URL", database.jdbcUrl(),
+                "GATEWAY_DB_USER", database.user(),
+                "GATEWAY_DB_PASSWORD", database.password(),
+                "PROFILE_GRPC_PORT", String.valueOf(profilePort),
+                "DOSAGE_GRPC_PORT", String.valueOf(dosagePort),
+                "RECOMMENDER_GRPC_PORT", String.valueOf(recommenderPort)), systemProperties, READY_WITHIN.multipliedBy(2));
+    }
+
+    /**
      * Client settings pointing a Quarkus gRPC client at a port. In test mode Quarkus points clients
      * at the app's own test port unless {@code test-port} is set too.
      */

@@ -33,6 +33,16 @@ public final class ServiceProcess implements AutoCloseable {
      * @param env environment for the service (ports, database)
      */
     public static ServiceProcess start(Path quarkusApp, int httpPort, Map<String, String> env, Duration timeout) {
+        return start(quarkusApp, httpPort, env, Map.of(), timeout);
+    }
+
+    /**
+     * As {@link #start(Path, int, Map, Duration)}, with Java system properties ({@code -Dname=value})
+     * too: for configuration keys that have no unambiguous environment-variable form, such as map
+     * keys with dashes.
+     */
+    public static ServiceProcess start(Path quarkusApp, int httpPort, Map<String, String> env,
+            Map<String, String> systemProperties, Duration timeout) {
         Path jar = quarkusApp.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing; package the service first");
@@ -40,7 +50,9 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Path log = Files.createTempFile("service-", ".log");
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()));
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+            systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+            command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
             ServiceProcess service = new ServiceProcess(builder.start(), log);
