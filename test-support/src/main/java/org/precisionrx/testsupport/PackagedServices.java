@@ -13,6 +13,7 @@ import org.precisionrx.testsupport.PostgresDatabases.TestDatabase;
 public final class PackagedServices {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
+    private static final Duration MODELS_READY_WITHIN = Duration.ofSeconds(240);
 
     private PackagedServices() {
     }
@@ -34,12 +35,15 @@ public final class PackagedServices {
                 "PROFILE_GRPC_PORT", String.valueOf(profilePort)), READY_WITHIN);
     }
 
-    /** recommender-service on {@code port}, calling profile and dosage on theirs; ready once its models are loaded. */
+    /**
+     * recommender-service on {@code port}, calling profile and dosage on theirs; ready once its models
+     * are loaded and self-checked, which takes minutes when Keycloak builds itself on the same cores.
+     */
     public static ServiceProcess recommender(int port, int profilePort, int dosagePort) {
         return ServiceProcess.start(Path.of("../recommender-service/target/quarkus-app"), port, Map.of(
                 "RECOMMENDER_HTTP_PORT", String.valueOf(port),
                 "PROFILE_GRPC_PORT", String.valueOf(profilePort),
-                "DOSAGE_GRPC_PORT", String.valueOf(dosagePort)), READY_WITHIN);
+                "DOSAGE_GRPC_PORT", String.valueOf(dosagePort)), MODELS_READY_WITHIN);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -35,7 +34,6 @@ public final class RunningSystem implements AutoCloseable {
     static final String EHR_ISSUER = "https://ehr.e2e.precisionrx.example";
     static final String EHR_CONFIG_NAME = "e2e-ehr";
     /** A fresh distribution builds itself on first start, and the machine may be busy: be patient. */
-    static final Duration SERVICE_START = Duration.ofSeconds(240);
     static final Duration KEYCLOAK_START = Duration.ofSeconds(Long.getLong("prx.keycloak.start-timeout-seconds", 360));
 
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -73,7 +71,7 @@ public final class RunningSystem implements AutoCloseable {
         try {
             started.add(PackagedServices.profile(PROFILE_DATABASE, PROFILE_PORT));
             dosage = PackagedServices.dosage(DOSAGE_PORT, PROFILE_PORT);
-            started.add(recommender());
+            started.add(PackagedServices.recommender(RECOMMENDER_PORT, PROFILE_PORT, DOSAGE_PORT));
             gatewayDatabase = PostgresDatabases.recreate(GATEWAY_DATABASE);
             ehr = DevEhr.ephemeral(Path.of("target", "e2e-ehr").toAbsolutePath(), EHR_ISSUER);
         } catch (RuntimeException e) {
@@ -95,18 +93,6 @@ public final class RunningSystem implements AutoCloseable {
                 DOSAGE_PORT, RECOMMENDER_PORT, ehr.config(EHR_CONFIG_NAME)));
         gateway = new GatewayClient("http://127.0.0.1:" + GATEWAY_PORT);
         users = new Users(keycloak.realmUrl("precisionrx"));
-    }
-
-    /**
-     * As {@link PackagedServices#recommender}, which allows a minute; loading and self-checking its
-     * eight TensorFlow models takes longer than that while Keycloak builds itself on the same two
-     * cores. TODO(test-support): a readiness timeout parameter there, then use it here.
-     */
-    private static ServiceProcess recommender() {
-        return ServiceProcess.start(Path.of("../recommender-service/target/quarkus-app"), RECOMMENDER_PORT, Map.of(
-                "RECOMMENDER_HTTP_PORT", String.valueOf(RECOMMENDER_PORT),
-                "PROFILE_GRPC_PORT", String.valueOf(PROFILE_PORT),
-                "DOSAGE_GRPC_PORT", String.valueOf(DOSAGE_PORT)), SERVICE_START);
     }
 
     private KeycloakServer awaitKeycloak(CompletableFuture<KeycloakServer> start) {
