@@ -82,8 +82,8 @@ public final class DemoScenario {
                 doseCheck(order, checked.indication()));
         out.println(VerdictPrinter.verdict(verdict));
         out.println();
-        out.println("Every call above is in the audit trail: ./precisionrx token au.gus, then GET /api/v1/audit?patientId="
-                + checked.patientId());
+        TerminalMarkdown.wrap("Each of these calls is in the audit trail: the auditor au.gus reads it with GET /api/v1/audit?patientId="
+                + checked.patientId(), "", "", CardPrinter.WIDTH).forEach(out::println);
     }
 
     private JsonNode callHook(DevEhr ehr, String serviceId, String body) {

@@ -47,6 +47,7 @@ public final class DemoSeeder {
         LocalDate asOf = DemoPatients.asOf(stateDir, LocalDate.now(ZoneOffset.UTC));
         List<DemoPatient> demo = DemoPatients.generate(DemoPatients.COUNT, DemoPatients.SEED, asOf);
 
+        out.print("  importing " + demo.size() + " demo patients (FHIR R4, source " + fhirServer + ") ");
         Map<String, Integer> outcomes = new TreeMap<>();
         List<String> ids = new ArrayList<>();
         for (DemoPatient patient : demo) {

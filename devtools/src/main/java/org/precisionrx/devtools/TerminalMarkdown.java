@@ -1,6 +1,7 @@
 package org.precisionrx.devtools;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ final class TerminalMarkdown {
                 }
                 continue;
             }
-            flushTable(table, out, indent);
+            flushTable(table, out, indent, width);
             if (line.isEmpty()) {
                 if (!out.isEmpty() && !out.get(out.size() - 1).isEmpty()) {
                     out.add("");
@@ -34,15 +35,16 @@ final class TerminalMarkdown {
                 out.addAll(wrap(line, indent, indent, width));
             }
         }
-        flushTable(table, out, indent);
+        flushTable(table, out, indent, width);
         while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
             out.remove(out.size() - 1);
         }
         return String.join("\n", out);
     }
 
-    private static String inline(String text) {
-        return text.replace("**", "").replace("`", "");
+    /** Bold and code markers go; a link keeps its text and shows its address in brackets. */
+    static String inline(String text) {
+        return text.replace("**", "").replace("`", "").replaceAll("\\[([^\\]]*)\\]\\(([^)\\s]*)\\)", "$1 <$2>");
     }
 
     private static String[] cells(String row) {
@@ -54,7 +56,8 @@ final class TerminalMarkdown {
         return cells;
     }
 
-    private static void flushTable(List<String[]> table, List<String> out, String indent) {
+    /** A table as aligned columns, or, when that is wider than {@code width}, one block per row. */
+    private static void flushTable(List<String[]> table, List<String> out, String indent, int width) {
         if (table.isEmpty()) {
             return;
         }
@@ -65,14 +68,32 @@ final class TerminalMarkdown {
                 widths[c] = Math.max(widths[c], row[c].length());
             }
         }
-        for (String[] row : table) {
-            StringBuilder line = new StringBuilder(indent);
-            for (int c = 0; c < row.length; c++) {
-                line.append(c == row.length - 1 ? row[c] : String.format("%-" + widths[c] + "s  ", row[c]));
-            }
-            out.add(line.toString().stripTrailing());
+        if (indent.length() + Arrays.stream(widths).sum() + 2 * (columns - 1) <= width) {
+            table.forEach(row -> out.add(aligned(row, widths, indent)));
+        } else {
+            rowBlocks(table, out, indent, width);
         }
         table.clear();
+    }
+
+    private static String aligned(String[] row, int[] widths, String indent) {
+        StringBuilder line = new StringBuilder(indent);
+        for (int c = 0; c < row.length; c++) {
+            line.append(c == row.length - 1 ? row[c] : String.format("%-" + widths[c] + "s  ", row[c]));
+        }
+        return line.toString().stripTrailing();
+    }
+
+    /** "1  ticagrelor" and under it "Header: value" for the other cells; the header row names them. */
+    private static void rowBlocks(List<String[]> table, List<String> out, String indent, int width) {
+        String[] headers = table.get(0);
+        for (String[] row : table.subList(1, table.size())) {
+            out.add(indent + String.join("  ", Arrays.copyOf(row, Math.min(2, row.length))));
+            for (int c = 2; c < row.length; c++) {
+                String header = c < headers.length ? headers[c] + ": " : "";
+                out.addAll(wrap(header + row[c], indent + "   ", indent + "     ", width));
+            }
+        }
     }
 
     /** Word-wrapped lines: the first starts with {@code first}, the others with {@code rest}. */

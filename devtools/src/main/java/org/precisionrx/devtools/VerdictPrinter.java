@@ -34,7 +34,7 @@ public final class VerdictPrinter {
         }
         String regimen = check.path("recommendation").path("regimen").asText("");
         if (!regimen.isEmpty()) {
-            lines.add("  Regimen:     " + regimen);
+            lines.addAll(TerminalMarkdown.wrap(regimen, "  Regimen:     ", "               ", CardPrinter.WIDTH));
         }
         if (!check.path("reasons").isEmpty()) {
             lines.add("  Why:");

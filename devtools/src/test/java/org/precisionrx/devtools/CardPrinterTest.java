@@ -51,6 +51,28 @@ class CardPrinterTest {
     }
 
     @Test
+    void aTableTooWideForTheTerminalBecomesOneBlockPerRow() throws Exception {
+        String reason = "Age 75 years or older: generally not recommended because of the risk of fatal and intracranial bleeding.";
+        JsonNode response = json("""
+                {"cards":[{"summary":"ACS: ticagrelor ranked first","indicator":"info",
+                  "detail":"| # | Option | Benefit | Safety |\\n|---|---|---|---|\\n| 1 | ticagrelor | 56.3% | standard dose |\\n| 2 | prasugrel | 64.6% | avoid: %s |"}]}
+                """.replace("%s", reason));
+
+        String text = CardPrinter.cards(response);
+
+        assertThat(text).contains("      1  ticagrelor\n         Benefit: 56.3%\n         Safety: standard dose\n")
+                .contains("      2  prasugrel\n         Benefit: 64.6%\n         Safety: avoid: Age 75 years or older")
+                .doesNotContain("Option:");
+        assertThat(text.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(CardPrinter.WIDTH));
+    }
+
+    @Test
+    void linksKeepTheirTextAndShowTheirAddress() {
+        assertThat(TerminalMarkdown.inline("[CPIC clopidogrel 2022](https://pubmed.ncbi.nlm.nih.gov/35034351/) (PMID 35034351)"))
+                .isEqualTo("CPIC clopidogrel 2022 <https://pubmed.ncbi.nlm.nih.gov/35034351/> (PMID 35034351)");
+    }
+
+    @Test
     void wrapsLongSummariesUnderTheirIndicator() throws Exception {
         String summary = "word ".repeat(40).strip();
         String text = CardPrinter.cards(json("{\"cards\":[{\"summary\":\"" + summary + "\",\"indicator\":\"warning\"}]}"));
