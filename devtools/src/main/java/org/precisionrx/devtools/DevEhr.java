@@ -30,21 +30,32 @@ public final class DevEhr {
 
     static final String PRIVATE_KEY_FILE = "ehr-private-key.dev-only.json";
     static final String JWKS_FILE = "jwks.json";
+    static final String DEFAULT_CLIENT_ID = "dev-ehr-client";
+    static final String DEFAULT_TENANT = "dev-tenant";
 
     private final String issuer;
+    private final String clientId;
+    private final String tenant;
     private final EllipticCurveJsonWebKey key;
     private final Path jwksFile;
 
-    private DevEhr(String issuer, EllipticCurveJsonWebKey key, Path jwksFile) {
+    private DevEhr(String issuer, String clientId, String tenant, EllipticCurveJsonWebKey key, Path jwksFile) {
         this.issuer = issuer;
+        this.clientId = clientId;
+        this.tenant = tenant;
         this.key = key;
         this.jwksFile = jwksFile;
     }
 
     /** A new key, public part written to {@code dir/jwks.json}: for a test run. */
     public static DevEhr ephemeral(Path dir, String issuer) {
+        return ephemeral(dir, issuer, DEFAULT_CLIENT_ID, DEFAULT_TENANT);
+    }
+
+    /** As {@link #ephemeral(Path, String)}, for an EHR whose tokens name another client ({@code sub}) and tenant. */
+    public static DevEhr ephemeral(Path dir, String issuer, String clientId, String tenant) {
         EllipticCurveJsonWebKey key = newKey();
-        return new DevEhr(issuer, key, writeJwks(dir, key));
+        return new DevEhr(issuer, clientId, tenant, key, writeJwks(dir, key));
     }
 
     /** The key kept in {@code dir} (made on first use), so tokens stay valid across runs of the local suite. */
@@ -58,7 +69,7 @@ public final class DevEhr {
                 key = newKey();
                 writeAtomically(keyFile, key.toJson(OutputControlLevel.INCLUDE_PRIVATE));
             }
-            return new DevEhr(issuer, key, writeJwks(dir, key));
+            return new DevEhr(issuer, DEFAULT_CLIENT_ID, DEFAULT_TENANT, key, writeJwks(dir, key));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + keyFile, e);
         } catch (JoseException | ClassCastException e) {
@@ -106,11 +117,11 @@ public final class DevEhr {
     }
 
     public String clientId() {
-        return "dev-ehr-client";
+        return clientId;
     }
 
     public String tenant() {
-        return "dev-tenant";
+        return tenant;
     }
 
     public String kid() {
@@ -119,6 +130,11 @@ public final class DevEhr {
 
     public Path jwksFile() {
         return jwksFile;
+    }
+
+    /** The key pair, for tests that forge tokens (other algorithms, other headers). */
+    public EllipticCurveJsonWebKey key() {
+        return key;
     }
 
     /** Gateway configuration trusting this EHR as issuer entry {@code name}. */

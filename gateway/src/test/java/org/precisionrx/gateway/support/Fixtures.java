@@ -7,11 +7,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.precisionrx.devtools.EhrBundles;
 import org.precisionrx.gateway.cdshooks.auth.TestEhr;
 import org.precisionrx.simulator.CohortRow;
 import org.precisionrx.simulator.CohortSimulator;
@@ -58,7 +56,7 @@ public final class Fixtures {
         List<String> fhirIds = new ArrayList<>();
         List<String> bundles = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            String bundle = withFhirId(export.json(rows.get(i), i), "ehr-patient-" + i);
+            String bundle = EhrBundles.withFhirId(export.json(rows.get(i), i), "ehr-patient-" + i);
             bundles.add(bundle);
             String source = i == 3 ? OTHER_HOSPITAL : TestEhr.get().fhirServer();
             JsonPath report = given().auth().oauth2(Users.token(Users.ADMIN)).contentType("application/fhir+json")
@@ -77,28 +75,6 @@ public final class Fixtures {
         link(admin, Users.PATIENT, created.own());
         link(admin, Users.OTHER_PATIENT, created.other());
         return created;
-    }
-
-    /**
-     * The simulator writes transaction bundles that identify patients by MRN only; an EHR's
-     * export also has server ids. Gives the Patient the id {@code fhirId} and points every
-     * reference at it, as the EHR's FHIR server would.
-     */
-    static String withFhirId(String bundle, String fhirId) {
-        try {
-            ObjectMapper json = new ObjectMapper();
-            JsonNode root = json.readTree(bundle);
-            for (JsonNode entry : root.get("entry")) {
-                if ("Patient".equals(entry.path("resource").path("resourceType").asText())) {
-                    String fullUrl = entry.get("fullUrl").asText();
-                    ((ObjectNode) entry.get("resource")).put("id", fhirId);
-                    return json.writeValueAsString(root).replace("\"" + fullUrl + "\"", "\"Patient/" + fhirId + "\"");
-                }
-            }
-            throw new IllegalStateException("no Patient in the simulated bundle");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public static void link(String adminToken, String username, String patientId) {
