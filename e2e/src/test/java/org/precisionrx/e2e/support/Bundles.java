@@ -23,26 +23,6 @@ public final class Bundles {
     private Bundles() {
     }
 
-    /**
-     * The simulator writes transaction bundles that identify patients by MRN only; an EHR's
-     * export also has server ids, which CDS Hooks calls name. Gives the Patient the id
-     * {@code fhirId} and points every reference at it, as the EHR's FHIR server would.
-     *
-     * <p>TODO(devtools): a copy of the gateway tests' {@code Fixtures.withFhirId}, which is moving
-     * into devtools as a public helper; use that one once it lands and delete this.
-     */
-    public static String withFhirId(String bundle, String fhirId) {
-        JsonNode root = read(bundle);
-        for (JsonNode entry : root.get("entry")) {
-            if ("Patient".equals(entry.path("resource").path("resourceType").asText())) {
-                String fullUrl = entry.get("fullUrl").asText();
-                ((ObjectNode) entry.get("resource")).put("id", fhirId);
-                return write(root).replace("\"" + fullUrl + "\"", "\"Patient/" + fhirId + "\"");
-            }
-        }
-        throw new IllegalStateException("no Patient in the simulated bundle");
-    }
-
     /** The bundle with {@code gene}'s genotype Observation saying {@code diplotype} (the simulator writes one per gene). */
     public static String withGenotype(String bundle, String gene, String diplotype) {
         JsonNode root = read(bundle);

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.precisionrx.devtools.EhrBundles;
 import org.precisionrx.simulator.CohortRow;
 import org.precisionrx.simulator.CohortSimulator;
 import org.precisionrx.simulator.Comorbidity;
@@ -48,7 +49,7 @@ public final class DemoPatients {
         for (int i = 0; i < rows.size(); i++) {
             Patient patient = rows.get(i).patient();
             if (suitable.test(patient) && toSkip-- == 0) {
-                return new DemoPatient(fhirId, patient.mrn(), patient, Bundles.withFhirId(export.json(rows.get(i), i), fhirId));
+                return new DemoPatient(fhirId, patient.mrn(), patient, EhrBundles.withFhirId(export.json(rows.get(i), i), fhirId));
             }
         }
         throw new IllegalStateException("no suitable " + indication.id + " demo patient among " + CANDIDATES + " of seed " + seed);
