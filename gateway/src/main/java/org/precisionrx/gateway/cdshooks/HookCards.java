@@ -27,6 +27,7 @@ import org.precisionrx.gateway.downstream.DownstreamRejectedException;
 import org.precisionrx.gateway.downstream.DownstreamUnavailableException;
 import org.precisionrx.gateway.downstream.ProfileClient;
 import org.precisionrx.gateway.downstream.RecommenderClient;
+import org.precisionrx.gateway.web.PatientPageLinks;
 import org.precisionrx.profile.v1.Condition;
 import org.precisionrx.profile.v1.ConditionCategory;
 import org.precisionrx.profile.v1.PatientProfile;
@@ -87,8 +88,8 @@ public class HookCards {
             RecommendRequest request = RecommendRequest.newBuilder().setPatientId(grant.patientId())
                     .setIndicationId(indication).setMaxOptions(TOP_OPTIONS).setIncludeExplanations(true).build();
             try {
-                cards.add(PatientViewCards.forIndication(name(indication), recommender.recommend(grant, request), null,
-                        config.publicBaseUrl()));
+                cards.add(PatientViewCards.forIndication(name(indication), recommender.recommend(grant, request),
+                        PatientPageLinks.patientPage(config.publicBaseUrl(), grant.patientId(), indication), config.publicBaseUrl()));
             } catch (DownstreamUnavailableException | CircuitBreakerOpenException | BulkheadException e) {
                 return new Answer(List.of(unavailable("Treatment ranking is unavailable right now",
                         "The ranking service did not answer, so no options are shown for " + name(indication)
