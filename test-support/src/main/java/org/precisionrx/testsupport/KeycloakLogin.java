@@ -1,5 +1,8 @@
 package org.precisionrx.testsupport;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -12,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,7 @@ public final class KeycloakLogin {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LOGIN_FORM = Pattern.compile("<form\\b[^>]*\\bid=\"kc-form-login\"[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern FEEDBACK = Pattern.compile(
@@ -154,13 +157,21 @@ public final class KeycloakLogin {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(who + ": interrupted", e);
         }
-        Map<String, Object> body = response.body().isBlank() ? Map.of() : Json.object(response.body());
+        Map<String, Object> body = response.body().isBlank() ? Map.of() : json(response.body());
         if (response.statusCode() != 200 || !(body.get("access_token") instanceof String access)) {
             throw new LoginFailedException(who + " failed: token endpoint answered " + response.statusCode() + " "
                     + body.getOrDefault("error", "") + " " + body.getOrDefault("error_description", ""));
         }
         long expiresIn = body.get("expires_in") instanceof Number n ? n.longValue() : 0;
         return new Tokens(access, (String) body.get("refresh_token"), (String) body.get("id_token"), expiresIn);
+    }
+
+    private static Map<String, Object> json(String text) {
+        try {
+            return JSON.readValue(text, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new LoginFailedException("the token endpoint did not answer JSON");
+        }
     }
 
     private static HttpResponse<String> send(HttpClient http, CookieJar cookies, HttpRequest.Builder request) {
@@ -283,160 +294,6 @@ public final class KeycloakLogin {
 
         String header() {
             return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
-        }
-    }
-
-    /** Just enough JSON for the token endpoint's answer (test-support has no JSON library). */
-    private static final class Json {
-        private final String text;
-        private int at;
-
-        private Json(String text) {
-            this.text = text;
-        }
-
-        @SuppressWarnings("unchecked")
-        static Map<String, Object> object(String text) {
-            Json json = new Json(text);
-            Object value = json.value();
-            json.space();
-            if (!(value instanceof Map) || json.at != text.length()) {
-                throw new IllegalArgumentException("not a JSON object: " + text);
-            }
-            return (Map<String, Object>) value;
-        }
-
-        private Object value() {
-            space();
-            char c = peek();
-            switch (c) {
-                case '{':
-                    return parseObject();
-                case '[':
-                    return parseArray();
-                case '"':
-                    return string();
-                case 't':
-                    return literal("true", Boolean.TRUE);
-                case 'f':
-                    return literal("false", Boolean.FALSE);
-                case 'n':
-                    return literal("null", null);
-                default:
-                    return number();
-            }
-        }
-
-        private Map<String, Object> parseObject() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            expect('{');
-            space();
-            if (peek() == '}') {
-                at++;
-                return map;
-            }
-            while (true) {
-                space();
-                String key = string();
-                space();
-                expect(':');
-                map.put(key, value());
-                space();
-                if (peek() == ',') {
-                    at++;
-                } else {
-                    expect('}');
-                    return map;
-                }
-            }
-        }
-
-        private List<Object> parseArray() {
-            List<Object> list = new ArrayList<>();
-            expect('[');
-            space();
-            if (peek() == ']') {
-                at++;
-                return list;
-            }
-            while (true) {
-                list.add(value());
-                space();
-                if (peek() == ',') {
-                    at++;
-                } else {
-                    expect(']');
-                    return list;
-                }
-            }
-        }
-
-        private String string() {
-            expect('"');
-            StringBuilder out = new StringBuilder();
-            while (true) {
-                char c = text.charAt(at++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                char e = text.charAt(at++);
-                switch (e) {
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'n' -> out.append('\n');
-                    case 'r' -> out.append('\r');
-                    case 't' -> out.append('\t');
-                    case 'u' -> {
-                        out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                        at += 4;
-                    }
-                    default -> out.append(e);
-                }
-            }
-        }
-
-        private Object literal(String word, Object value) {
-            if (!text.startsWith(word, at)) {
-                throw new IllegalArgumentException("bad JSON at " + at);
-            }
-            at += word.length();
-            return value;
-        }
-
-        private Number number() {
-            int start = at;
-            while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
-                at++;
-            }
-            String number = text.substring(start, at);
-            if (number.isEmpty()) {
-                throw new IllegalArgumentException("bad JSON at " + start);
-            }
-            return number.matches("-?\\d+") ? (Number) Long.valueOf(number) : (Number) Double.valueOf(number);
-        }
-
-        private void space() {
-            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                at++;
-            }
-        }
-
-        private char peek() {
-            if (at >= text.length()) {
-                throw new IllegalArgumentException("JSON ends early");
-            }
-            return text.charAt(at);
-        }
-
-        private void expect(char c) {
-            if (peek() != c) {
-                throw new IllegalArgumentException("expected '" + c + "' at " + at + " in JSON");
-            }
-            at++;
         }
     }
 }

@@ -212,7 +212,7 @@ public final class KeycloakServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
-            sleep(500);
+            ProcessTrees.sleep(500);
         }
         close();
         throw new IllegalStateException("Keycloak not ready on " + ready + " within " + timeout + "; log " + log + ":\n"
@@ -221,14 +221,6 @@ public final class KeycloakServer implements AutoCloseable {
 
     private String tail() {
         return ProcessTrees.tail(log, 40);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Stops Keycloak: kc.sh runs the server JVM as its child, so the whole tree is ended. */

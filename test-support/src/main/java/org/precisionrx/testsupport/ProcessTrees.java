@@ -43,6 +43,15 @@ final class ProcessTrees {
         }
     }
 
+    /** A pause between readiness polls; an interrupt ends it and stays set for the caller. */
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void awaitExit(ProcessHandle handle, Instant deadline) {
         try {
             handle.onExit().get(remaining(deadline), TimeUnit.MILLISECONDS);

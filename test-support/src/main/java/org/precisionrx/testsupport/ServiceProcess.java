@@ -83,7 +83,7 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
-            sleep(200);
+            ProcessTrees.sleep(200);
         }
         close();
         throw new IllegalStateException("service not ready on port " + port + " within " + timeout + "; log: " + tail());
@@ -91,14 +91,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     private String tail() {
         return ProcessTrees.tail(log, 30);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
