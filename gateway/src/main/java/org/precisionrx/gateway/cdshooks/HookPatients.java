@@ -81,7 +81,8 @@ public class HookPatients {
         return ehr.fhirServers().get(0);
     }
 
-    private static List<JsonNode> prefetched(HookCall call) {
+    /** The resources in the prefetch: each Bundle entry's resource, or the value itself (package-private for HookCallFuzzTest). */
+    static List<JsonNode> prefetched(HookCall call) {
         List<JsonNode> resources = new ArrayList<>();
         call.prefetchEntries().forEachRemaining(entry -> {
             JsonNode value = entry.getValue();
