@@ -40,7 +40,7 @@ final class ConditionParser {
             case "ancestry" -> new Condition.AncestryIn(strings(value));
             case "allOf" -> new Condition.AllOf(list(value));
             case "anyOf" -> new Condition.AnyOf(list(value));
-            case "atLeastOf" -> new Condition.AtLeastOf(value.get("count").asInt(), list(value.get("of")));
+            case "atLeastOf" -> new Condition.AtLeastOf(count(value.get("count")), list(value.get("of")));
             case "not" -> new Condition.Not(parse(value));
             default -> throw new IllegalArgumentException("unknown condition '" + key + "'");
         };
@@ -50,8 +50,24 @@ final class ConditionParser {
         return new Condition.Bounds(number(node, "atLeast"), number(node, "atMost"), number(node, "above"), number(node, "below"));
     }
 
+    /** The schema says "number", which JSON also allows to be 1e400; that would be read as infinity. */
     private static Double number(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).asDouble() : null;
+        if (!node.hasNonNull(field)) {
+            return null;
+        }
+        double value = node.get(field).asDouble();
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("'" + field + "' is not a finite number");
+        }
+        return value;
+    }
+
+    /** The schema says "integer"; one beyond int range must not wrap around into another count. */
+    private static int count(JsonNode node) {
+        if (!node.canConvertToExactIntegral() || !node.canConvertToInt()) {
+            throw new IllegalArgumentException("'count' must be a whole number of conditions");
+        }
+        return node.intValue();
     }
 
     private static Set<String> strings(JsonNode array) {

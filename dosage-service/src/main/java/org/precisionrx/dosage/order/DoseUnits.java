@@ -10,15 +10,22 @@ public final class DoseUnits {
     private DoseUnits() {
     }
 
-    /** @throws InvalidRequestException for a unit that is not mg, mcg or g */
+    /** @throws InvalidRequestException for a unit that is not mg, mcg or g, or an amount that is not a finite mass */
     public static double toMg(double amount, String unit) {
+        if (!Double.isFinite(amount) || amount < 0) {
+            throw new InvalidRequestException("order.amount", "amount must be a finite, non-negative number");
+        }
         String u = unit == null ? "" : unit.strip().toLowerCase(Locale.ROOT);
-        return switch (u) {
+        double mg = switch (u) {
             case "mg" -> amount;
             case "mcg", "ug", "µg", "μg" -> amount / 1000.0;
             case "g" -> amount * 1000.0;
             default -> throw new InvalidRequestException("order.unit",
                     "unit '" + unit + "' is not a mass unit this service converts (use mg, mcg or g)");
         };
+        if (Double.isInfinite(mg)) { // e.g. 1e306 g
+            throw new InvalidRequestException("order.amount", "amount is too large to be a dose");
+        }
+        return mg;
     }
 }

@@ -20,6 +20,8 @@ final class Cyp2d6ActivityScore {
     private static final double IM_MAX = 1.0;
     private static final double NM_MAX = 2.25;
     /** "*41", "*1x2", "*2xN" (copy number unknown, at least 2), "*1x≥3" (at least 3). */
+    /** Far above any reported CYP2D6 copy number; a larger one is a typo, not a genotype. */
+    private static final int MAX_COPIES = 20;
     private static final Pattern UNIT = Pattern.compile("(\\*[^x]+)(?:x(?:(\\d+)|(N)|≥(\\d+)))?");
 
     private final String version;
@@ -61,6 +63,11 @@ final class Cyp2d6ActivityScore {
         return new Cyp2d6ActivityScore(version, values, none);
     }
 
+    /** The written copy number; any run of digits too long for an int counts as above {@link #MAX_COPIES}. */
+    private static int copies(String digits) {
+        return digits.length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+    }
+
     String version() {
         return version;
     }
@@ -91,8 +98,12 @@ final class Cyp2d6ActivityScore {
                             ? "allele " + base + " has " + function.toLowerCase(java.util.Locale.ROOT) + " in CPIC (no activity value)"
                             : "allele " + base + " is not in the CPIC CYP2D6 allele functionality table");
                 }
-                int minCopies = m.group(2) != null ? Integer.parseInt(m.group(2))
-                        : m.group(3) != null ? 2 : m.group(4) != null ? Integer.parseInt(m.group(4)) : 1;
+                int minCopies = m.group(2) != null ? copies(m.group(2))
+                        : m.group(3) != null ? 2 : m.group(4) != null ? copies(m.group(4)) : 1;
+                if (minCopies > MAX_COPIES) {
+                    return PhenotypeCall.indeterminate(GENE, diplotype, "copy number of " + unit + " is above "
+                            + MAX_COPIES + ", which no CYP2D6 test reports");
+                }
                 if (minCopies < 1) {
                     return PhenotypeCall.indeterminate(GENE, diplotype, "copy number of " + unit + " is below 1");
                 }

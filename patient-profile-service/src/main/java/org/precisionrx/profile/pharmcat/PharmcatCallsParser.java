@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.precisionrx.profile.ingest.GeneticCall;
 import org.precisionrx.profile.ingest.GeneticCall.GeneticSource;
@@ -20,6 +21,8 @@ public final class PharmcatCallsParser {
 
     /** Cap on input lines, so that a hostile payload cannot keep the parser busy. */
     static final int MAX_LINES = 1_000;
+    /** A plain decimal number such as 1, 0.5 or 1.25. */
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,6}(\\.\\d{1,6})?");
 
     public record Result(List<GeneticCall> calls, List<ImportProblem> problems) {
     }
@@ -80,12 +83,13 @@ public final class PharmcatCallsParser {
             return;
         }
         if (cols.length > 3 && emptyToNull(cols[3]) != null) {
-            try {
-                score = Double.valueOf(cols[3].strip());
-            } catch (NumberFormatException e) {
+            String written = cols[3].strip();
+            // Double.valueOf would also take "NaN", "Infinity", "1e400", hex floats and a trailing 'd'.
+            if (!DECIMAL.matcher(written).matches()) {
                 problems.add(new ImportProblem(where, "activity score", "activity score is not a number"));
                 return;
             }
+            score = Double.valueOf(written);
         }
         calls.add(new GeneticCall(gene, diplotype, phenotype, score, GeneticSource.PHARMCAT, null));
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * CYP2D6 activity scores. Allele values are CPIC's current table as packaged by PharmCAT
@@ -86,6 +87,14 @@ class Cyp2d6ActivityScoreTest {
         assertThat(call.activityScore()).isNull();
         assertThat(call.reason()).contains("*41xN", "copy number", "unknown", "at least 0.5");
         assertThat(knowledge.translate("CYP2D6", "*1xN/*4").determinate()).isFalse(); // >= 2.0: NM or UM
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*1x21/*1", "*1x99999999999/*1", "*1x≥3000000000/*4"})
+    void implausibleCopyNumbersAreIndeterminateNotAnError(String diplotype) {
+        PhenotypeCall call = knowledge.translate("CYP2D6", diplotype);
+        assertThat(call.determinate()).isFalse();
+        assertThat(call.reason()).contains("copy number", "above 20");
     }
 
     @Test

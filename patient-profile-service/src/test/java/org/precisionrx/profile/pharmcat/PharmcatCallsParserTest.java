@@ -40,6 +40,9 @@ class PharmcatCallsParserTest {
             "'\t*1/*4'|line 1|gene",
             "'CYP2D6\t\t'|line 1|diplotype",
             "CYP2D6\t*1/*4\t\tone|line 1|activity score",
+            "CYP2D6\t*1/*4\t\tNaN|line 1|activity score",
+            "CYP2D6\t*1/*4\t\t1e400|line 1|activity score",
+            "CYP2D6\t*1/*4\t\t0x1p0|line 1|activity score",
     })
     void rejectsMalformedLinesNamingLineAndColumn(String tsv, String resource, String field) {
         PharmcatCallsParser.Result result = parser.parse(tsv);

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.security.Key;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -197,8 +198,8 @@ public class CdsJwtVerifier {
     /** What jose4j does not check: an {@code iat} in the future, and tokens that live too long. */
     private Instant checkTimes(JwtClaims claims) {
         try {
-            Instant issuedAt = Instant.ofEpochSecond(claims.getIssuedAt().getValue());
-            Instant expiry = Instant.ofEpochSecond(claims.getExpirationTime().getValue());
+            Instant issuedAt = instant(claims.getIssuedAt().getValue());
+            Instant expiry = instant(claims.getExpirationTime().getValue());
             if (issuedAt.isAfter(clock.instant().plus(clockSkew))) {
                 throw new CdsAuthException("iat_in_future", "the token is issued in the future");
             }
@@ -208,6 +209,15 @@ public class CdsJwtVerifier {
             }
             return expiry;
         } catch (MalformedClaimException e) {
+            throw new CdsAuthException("malformed", "the token has a malformed claim");
+        }
+    }
+
+    /** A NumericDate as an Instant; jose4j accepts any long, Instant only about +-31 million millennia. */
+    private static Instant instant(long epochSeconds) {
+        try {
+            return Instant.ofEpochSecond(epochSeconds);
+        } catch (DateTimeException e) {
             throw new CdsAuthException("malformed", "the token has a malformed claim");
         }
     }

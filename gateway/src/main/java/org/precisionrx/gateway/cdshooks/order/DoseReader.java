@@ -47,7 +47,8 @@ final class DoseReader {
                     + "'); only an exact dose can be checked");
         }
         JsonNode value = quantity.path("value");
-        if (!value.isNumber() || value.doubleValue() <= 0) {
+        // JSON allows 1e400, which Jackson reads as infinity: not a dose the service can check.
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue()) || value.doubleValue() <= 0) {
             throw new UncheckableOrder("the dose quantity has no positive value");
         }
         return new Dose(value.doubleValue(), unit(quantity));

@@ -46,7 +46,12 @@ final class TimingReader {
         if (repeat.has("frequencyMax") || repeat.has("periodMax")) {
             throw new UncheckableOrder("the frequency is a range (" + describe(repeat) + "); only a fixed frequency can be checked");
         }
-        int times = repeat.path("frequency").asInt(1);
+        JsonNode written = repeat.path("frequency");
+        // asInt would turn 2.5 (or 2^32 + 2) into 2, silently checking a different frequency.
+        if (!written.isMissingNode() && !(written.isIntegralNumber() && written.canConvertToInt())) {
+            throw new UncheckableOrder("the frequency (" + describe(repeat) + ") is not a whole number of administrations");
+        }
+        int times = written.asInt(1);
         double period = repeat.path("period").asDouble(Double.NaN);
         String unit = repeat.path("periodUnit").asText("");
         Frequency frequency = switch (unit) {

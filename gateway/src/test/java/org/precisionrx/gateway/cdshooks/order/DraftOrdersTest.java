@@ -109,6 +109,7 @@ class DraftOrdersTest {
             {"value": 75, "unit": "mcg", "system": "http://unitsofmeasure.org", "code": "mg"}            | the dose's unit ('mcg') and UCUM code ('mg') disagree
             {"value": 75}                                                                                | the dose has no unit
             {"value": 0, "unit": "mg"}                                                                   | the dose quantity has no positive value
+            {"value": 1e400, "unit": "mg"}                                                               | the dose quantity has no positive value
             {"value": 75, "comparator": "<", "unit": "mg"}                                               | the dose has a comparator
             """)
     void unknownUnitsAreProblemsNotGuesses(String quantity, String problem) {
@@ -155,6 +156,8 @@ class DraftOrdersTest {
             {"code": {"coding": [{"code": "QOD"}]}}                                          | the timing code 'QOD' is not one the dose check knows
             {"code": {"coding": [{"code": "BID"}]}, "repeat": {"frequency": 3, "period": 1, "periodUnit": "d"}} | the timing's code and repeat disagree
             {}                                                                               | the order states no frequency
+            {"repeat": {"frequency": 2.5, "period": 1, "periodUnit": "d"}}                   | the frequency (2.5 per 1 d) is not a whole number
+            {"repeat": {"frequency": 4294967298, "period": 1, "periodUnit": "d"}}            | the frequency (4294967298 per 1 d) is not a whole number
             """)
     void unknownFrequenciesAreProblems(String timing, String problem) {
         DraftOrder order = single(medicationRequest("rx-1", CLOPIDOGREL, MG_75, timing, null));
