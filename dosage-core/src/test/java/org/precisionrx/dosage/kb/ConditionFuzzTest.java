@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Regression inputs: {@code ConditionFuzzTestInputs/parsesSchemaValidConditions/}, raw JSON.
  */
-@Timeout(10)
+@Timeout(30)
 class ConditionFuzzTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-/** Conditions the schema lets through but that cannot mean what they say (found by ConditionFuzzTest). */
+/** Conditions the schema lets through but that cannot mean what they say (ConditionFuzzTest regression inputs). */
 class ConditionParserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Regression inputs: {@code DoseFrequencyFuzzTestInputs/readsProtoNames/}, raw names.
  */
-@Timeout(10)
+@Timeout(30)
 class DoseFrequencyFuzzTest {
 
     @FuzzTest(maxDuration = "1m")

@@ -20,7 +20,7 @@ import org.precisionrx.dosage.v1.Frequency;
  *
  * <p>Inputs (FuzzedDataProvider): amount and frequency from the last bytes, the unit text from the start.
  */
-@Timeout(10)
+@Timeout(30)
 class DoseOrderFuzzTest {
 
     private static final List<String> UNITS = List.of("mg", "g", "mcg", "ug", "µg", "μg", " MG ", "G", "mL", "");

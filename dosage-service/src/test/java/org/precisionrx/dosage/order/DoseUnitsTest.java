@@ -19,7 +19,7 @@ class DoseUnitsTest {
 
     @Test
     void aGramAmountTooLargeForADoubleIsRefusedNotInfinite() {
-        // Found by DoseOrderFuzzTest: 1e306 g was 1e309 mg, which is Infinity.
+        // DoseOrderFuzzTest property: 1e306 g was 1e309 mg, which is Infinity.
         assertThatThrownBy(() -> DoseUnits.toMg(1e306, "g"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("order.amount"));
     }

@@ -10,7 +10,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
+import org.precisionrx.dosage.terminology.DrugCatalog;
 import org.precisionrx.gateway.cdshooks.card.OrderCards;
+import org.precisionrx.gateway.cdshooks.order.DefaultDrugCatalog;
 import org.precisionrx.gateway.cdshooks.order.DraftOrder;
 import org.precisionrx.gateway.cdshooks.order.DraftOrders;
 import org.precisionrx.gateway.problem.ProblemException;
@@ -28,11 +30,13 @@ import org.precisionrx.gateway.problem.ProblemException;
  * {@link CdsServiceCatalog#services()}, the rest is the body. The DB- and gRPC-backed steps after this
  * (patient import, dose checks) are covered by CdsHooksTest, not fuzzed.
  */
-@Timeout(10)
+@Timeout(30)
 class HookCallFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<CdsServiceCatalog.CdsService> SERVICES = CdsServiceCatalog.services();
+    /** Loaded here, not in the first timed input: the formulary's name patterns take a while to compile. */
+    private static final DrugCatalog CATALOG = DefaultDrugCatalog.get();
 
     @FuzzTest(maxDuration = "3m")
     void decodesOrRejects(byte[] input) {
@@ -57,7 +61,7 @@ class HookCallFuzzTest {
         call.hasPatientPrefetch();
         assertThat(HookPatients.prefetched(call)).allSatisfy(resource -> assertThat(resource.isNull()).isFalse());
         if (!service.hook().equals("patient-view")) {
-            List<DraftOrder> orders = DraftOrders.parse(call.context());
+            List<DraftOrder> orders = DraftOrders.parse(call.context(), CATALOG);
             DraftOrders.selected(orders, DraftOrders.selections(call.context()));
             orders.stream().filter(order -> !order.checkable()).forEach(OrderCards::unreadable);
         }

@@ -24,12 +24,17 @@ import org.precisionrx.profile.service.RecordValidator;
  * <p>Regression inputs: {@code FhirPayloadFuzzTestInputs/readsOrRejects/}. The last byte of each input
  * picks the format, the rest is the payload as ImportService decodes it (UTF-8).
  */
-@Timeout(10)
+@Timeout(30)
 class FhirPayloadFuzzTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-15T12:00:00Z"), ZoneOffset.UTC);
     private static final FhirPayloadReader READER = new FhirPayloadReader(FhirContext.forR4(), CLOCK);
     private static final RecordValidator VALIDATOR = new RecordValidator(PgxKnowledge.loadDefault());
+
+    static {
+        // HAPI builds its parser and resource models on first use; do that here, not in the first timed input.
+        READER.read("{\"resourceType\":\"Patient\",\"id\":\"warm-up\"}", PayloadFormat.NDJSON, null);
+    }
 
     @FuzzTest(maxDuration = "3m")
     void readsOrRejects(FuzzedDataProvider data) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * Inputs (FuzzedDataProvider): the gene choice is read from the last bytes, the text from the start; see
  * the files under {@code PgxFuzzTestInputs/}.
  */
-@Timeout(10)
+@Timeout(30)
 class PgxFuzzTest {
 
     private static final PgxKnowledge KNOWLEDGE = PgxKnowledge.loadDefault();

@@ -23,7 +23,7 @@ import org.precisionrx.profile.service.RecordValidator;
  *
  * <p>Regression inputs: {@code PharmcatCallsFuzzTestInputs/parsesOrRejects/}, raw TSV files.
  */
-@Timeout(10)
+@Timeout(30)
 class PharmcatCallsFuzzTest {
 
     private static final PharmcatCallsParser PARSER = new PharmcatCallsParser();

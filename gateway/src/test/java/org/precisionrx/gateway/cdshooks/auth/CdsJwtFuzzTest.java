@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Timeout;
  * key id). {@code acceptsOnlyValidSignedClaims}: the first byte is the replay guard's answer (odd = first
  * use), the rest the payload JSON.
  */
-@Timeout(10)
+@Timeout(30)
 class CdsJwtFuzzTest {
 
     static final String SERVICE_URL = "https://gateway.test.precisionrx.org/cds-services/prx-dose-check";

