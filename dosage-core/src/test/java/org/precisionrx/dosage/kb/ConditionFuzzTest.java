@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Property: the knowledge base's rule conditions and {@code drug.schema.json} agree. Any JSON text that the
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Regression inputs: {@code ConditionFuzzTestInputs/parsesSchemaValidConditions/}, raw JSON.
  */
-@Timeout(30)
 class ConditionFuzzTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

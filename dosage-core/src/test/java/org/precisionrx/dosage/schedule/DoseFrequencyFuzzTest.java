@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Property: any name gives either no frequency, or exactly the frequency whose gRPC constant it is
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Regression inputs: {@code DoseFrequencyFuzzTestInputs/readsProtoNames/}, raw names.
  */
-@Timeout(30)
 class DoseFrequencyFuzzTest {
 
     @FuzzTest(maxDuration = "1m")

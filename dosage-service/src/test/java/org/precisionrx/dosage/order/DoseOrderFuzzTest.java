@@ -7,7 +7,6 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.Timeout;
 import org.precisionrx.dosage.engine.InvalidRequestException;
 import org.precisionrx.dosage.v1.Frequency;
 
@@ -20,7 +19,6 @@ import org.precisionrx.dosage.v1.Frequency;
  *
  * <p>Inputs (FuzzedDataProvider): amount and frequency from the last bytes, the unit text from the start.
  */
-@Timeout(30)
 class DoseOrderFuzzTest {
 
     private static final List<String> UNITS = List.of("mg", "g", "mcg", "ug", "µg", "μg", " MG ", "G", "mL", "");

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.Timeout;
 import org.precisionrx.dosage.terminology.DrugCatalog;
 import org.precisionrx.gateway.cdshooks.card.OrderCards;
 import org.precisionrx.gateway.cdshooks.order.DefaultDrugCatalog;
@@ -30,7 +29,6 @@ import org.precisionrx.gateway.problem.ProblemException;
  * {@link CdsServiceCatalog#services()}, the rest is the body. The DB- and gRPC-backed steps after this
  * (patient import, dose checks) are covered by CdsHooksTest, not fuzzed.
  */
-@Timeout(30)
 class HookCallFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.Timeout;
 import org.precisionrx.profile.ingest.ImportProblem;
 import org.precisionrx.profile.pgx.PgxKnowledge;
 import org.precisionrx.profile.service.RecordValidator;
@@ -24,7 +23,6 @@ import org.precisionrx.profile.service.RecordValidator;
  * <p>Regression inputs: {@code FhirPayloadFuzzTestInputs/readsOrRejects/}. The last byte of each input
  * picks the format, the rest is the payload as ImportService decodes it (UTF-8).
  */
-@Timeout(30)
 class FhirPayloadFuzzTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-15T12:00:00Z"), ZoneOffset.UTC);

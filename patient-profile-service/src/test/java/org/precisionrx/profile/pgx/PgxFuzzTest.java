@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Properties of the genotype vocabulary, for any text:
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Timeout;
  * Inputs (FuzzedDataProvider): the gene choice is read from the last bytes, the text from the start; see
  * the files under {@code PgxFuzzTestInputs/}.
  */
-@Timeout(30)
 class PgxFuzzTest {
 
     private static final PgxKnowledge KNOWLEDGE = PgxKnowledge.loadDefault();

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.api.Timeout;
 import org.precisionrx.profile.ingest.GeneticCall;
 import org.precisionrx.profile.ingest.PatientRecord;
 import org.precisionrx.profile.pgx.PgxKnowledge;
@@ -23,7 +22,6 @@ import org.precisionrx.profile.service.RecordValidator;
  *
  * <p>Regression inputs: {@code PharmcatCallsFuzzTestInputs/parsesOrRejects/}, raw TSV files.
  */
-@Timeout(30)
 class PharmcatCallsFuzzTest {
 
     private static final PharmcatCallsParser PARSER = new PharmcatCallsParser();

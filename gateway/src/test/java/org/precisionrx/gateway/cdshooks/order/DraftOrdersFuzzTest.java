@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.Timeout;
 import org.precisionrx.dosage.v1.Frequency;
 import org.precisionrx.dosage.v1.ProposedOrder;
 import org.precisionrx.dosage.terminology.DrugCatalog;
@@ -23,7 +22,6 @@ import org.precisionrx.gateway.cdshooks.card.OrderCards;
  *
  * <p>Regression inputs: {@code DraftOrdersFuzzTestInputs/readsOrExplains/}, raw JSON.
  */
-@Timeout(30)
 class DraftOrdersFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
