@@ -26,6 +26,9 @@ public final class DoseUnits {
         if (Double.isInfinite(mg)) { // e.g. 1e306 g
             throw new InvalidRequestException("order.amount", "amount is too large to be a dose");
         }
+        if (mg != 0 && mg < Double.MIN_NORMAL) { // e.g. 2.2e-308 mcg: a subnormal mg value has lost its precision
+            throw new InvalidRequestException("order.amount", "amount is too small to be a dose");
+        }
         return mg;
     }
 }

@@ -24,6 +24,14 @@ class DoseUnitsTest {
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("order.amount"));
     }
 
+    @Test
+    void aMicrogramAmountTooSmallToConvertExactlyIsRefused() {
+        // Found by fuzzing DoseOrderFuzzTest: 2.2250738585072014E-308 mcg became a subnormal mg value
+        // that no longer converts back (regression input micrograms-amount-underflows-to-subnormal).
+        assertThatThrownBy(() -> DoseUnits.toMg(Double.MIN_NORMAL, "mcg"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("order.amount"));
+    }
+
     @ParameterizedTest
     @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1})
     void amountsThatAreNotAMassAreRefused(double amount) {
