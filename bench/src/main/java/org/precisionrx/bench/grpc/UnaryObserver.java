@@ -18,7 +18,8 @@ final class UnaryObserver<T> implements StreamObserver<T> {
 
     @Override
     public void onError(Throwable failure) {
-        outcome.complete(Outcome.error("gRPC " + Status.fromThrowable(failure).getCode()));
+        Status status = Status.fromThrowable(failure);
+        outcome.complete(Outcome.error("gRPC " + status.getCode(), status.getDescription()));
     }
 
     @Override

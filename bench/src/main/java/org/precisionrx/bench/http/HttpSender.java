@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -54,12 +55,24 @@ public final class HttpSender implements AutoCloseable {
         if (request.bearer() != null) {
             builder.header("Authorization", "Bearer " + request.bearer());
         }
-        return client.sendAsync(builder.build(), HttpResponse.BodyHandlers.discarding())
-                .handle((response, failure) -> failure != null ? Outcome.error(describe(failure)) : outcome(response.statusCode()));
+        return client.sendAsync(builder.build(), BODY_OF_ERRORS)
+                .handle((response, failure) -> failure != null ? Outcome.error(describe(failure)) : outcome(response.statusCode(), response.body()));
     }
 
-    static Outcome outcome(int status) {
-        return status >= 200 && status < 300 ? Outcome.OK : Outcome.error("HTTP " + status);
+    /** Successful answers are read and dropped; an error's body is kept for the report (its problem+json detail). */
+    private static final HttpResponse.BodyHandler<String> BODY_OF_ERRORS = info -> ok(info.statusCode())
+            ? HttpResponse.BodySubscribers.replacing(null) : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+
+    static Outcome outcome(int status, String body) {
+        if (ok(status)) {
+            return Outcome.OK;
+        }
+        String detail = body == null || body.isBlank() ? null : body.length() > 300 ? body.substring(0, 300) + "…" : body;
+        return Outcome.error("HTTP " + status, detail);
+    }
+
+    private static boolean ok(int status) {
+        return status >= 200 && status < 300;
     }
 
     private static String describe(Throwable failure) {

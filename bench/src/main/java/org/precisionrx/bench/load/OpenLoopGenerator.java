@@ -71,6 +71,7 @@ public final class OpenLoopGenerator {
         final Histogram sendLag = new Histogram(3);
         final LongAdder ok = new LongAdder();
         final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        final Map<String, String> samples = new ConcurrentHashMap<>();
         final AtomicLong inFlight = new AtomicLong();
         final AtomicLong lastCompletion = new AtomicLong();
 
@@ -97,6 +98,9 @@ public final class OpenLoopGenerator {
                 ok.increment();
             } else {
                 errors.computeIfAbsent(outcome.error(), k -> new LongAdder()).increment();
+                if (outcome.detail() != null) {
+                    samples.putIfAbsent(outcome.error(), outcome.detail());
+                }
             }
             lastCompletion.accumulateAndGet(now, Math::max);
             inFlight.decrementAndGet();
@@ -116,7 +120,8 @@ public final class OpenLoopGenerator {
                 counted.put("unanswered after the drain timeout", unfinished);
             }
             long end = Math.max(lastDue, lastCompletion.get());
-            return new RunResult(rate, sent, ok.sum(), counted, (end - start) / 1e9, latency.getIntervalHistogram(), sendLag);
+            return new RunResult(rate, sent, ok.sum(), counted, new TreeMap<>(samples), (end - start) / 1e9,
+                    latency.getIntervalHistogram(), sendLag);
         }
     }
 

@@ -8,9 +8,10 @@ import org.HdrHistogram.Histogram;
  * What one open-loop run measured. {@code latency} is in microseconds from each request's intended
  * send time to its completion (coordinated omission corrected); {@code sendLag} is how late the
  * generator actually sent, in microseconds, to show whether the generator kept up.
+ * {@code errorSamples} holds, per error kind, what the target said the first time.
  */
-public record RunResult(double offeredRate, long sent, long ok, Map<String, Long> errors, double elapsedSeconds,
-        Histogram latency, Histogram sendLag) {
+public record RunResult(double offeredRate, long sent, long ok, Map<String, Long> errors, Map<String, String> errorSamples,
+        double elapsedSeconds, Histogram latency, Histogram sendLag) {
 
     public long errorCount() {
         return errors.values().stream().mapToLong(Long::longValue).sum();

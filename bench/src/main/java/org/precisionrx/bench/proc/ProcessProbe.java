@@ -30,13 +30,16 @@ public final class ProcessProbe {
     /** Cumulative CPU ticks and RSS of each component at one moment. */
     public record Snapshot(Map<String, List<ProcStat>> processes) {
 
-        /** CPU used between {@code before} and this snapshot (by processes alive at both), and RSS now. */
+        /**
+         * CPU used between {@code before} and this snapshot, and RSS now. A process first seen now
+         * started meanwhile, so all its CPU counts; what processes that ended meanwhile used is lost.
+         */
         public Map<String, Usage> since(Snapshot before) {
             Map<String, Usage> usage = new LinkedHashMap<>();
             processes.forEach((component, now) -> {
                 Map<Integer, Long> earlier = new LinkedHashMap<>();
                 before.processes.getOrDefault(component, List.of()).forEach(p -> earlier.put(p.pid(), p.cpuTicks()));
-                long ticks = now.stream().mapToLong(p -> p.cpuTicks() - earlier.getOrDefault(p.pid(), p.cpuTicks())).sum();
+                long ticks = now.stream().mapToLong(p -> p.cpuTicks() - earlier.getOrDefault(p.pid(), 0L)).sum();
                 long rssKb = now.stream().mapToLong(ProcStat::rssKb).sum();
                 usage.put(component, new Usage((double) ticks / ProcStat.TICKS_PER_SECOND, rssKb / 1024.0, now.size()));
             });

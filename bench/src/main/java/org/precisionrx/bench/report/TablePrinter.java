@@ -22,7 +22,8 @@ public final class TablePrinter {
                 out.printf(Locale.ROOT, "  %-28s %8.1f %7.1f %8d %7d %8.1f %8.2f %8.2f %8.2f %9.2f %8.2f%n", m.label(), m.offeredRate(),
                         m.seconds(), m.sent(), m.errorCount(), m.throughput(), m.p50Ms(), m.p90Ms(), m.p99Ms(), m.maxMs(),
                         m.sendLagP99Ms());
-                m.errors().forEach((kind, count) -> out.printf(Locale.ROOT, "  %-28s   error %s: %d%n", "", kind, count));
+                m.errors().forEach((kind, count) -> out.printf(Locale.ROOT, "  %-28s   error %s: %d%s%n", "", kind, count,
+                        m.errorSamples().containsKey(kind) ? ", e.g. " + m.errorSamples().get(kind) : ""));
             }
         }
         if (!report.processes().isEmpty()) {

@@ -45,11 +45,11 @@ public final class DoseCheckScenario implements Scenario {
         }
         Request first = requests.get(0);
         String verdict = new GatewayClient(LocalSuite.GATEWAY_URL).post(first.uri().getPath(), token, "application/json", body())
-                .path("status").asText("?");
+                .path("verdict").asText("?");
         Duration duration = context.options().duration();
         context.out().println("dose check at " + (int) RATE + " req/s");
         List<Measurement> runs = new ArrayList<>();
-        List<String> notes = BenchContext.notes("a sample check answered status " + verdict,
+        List<String> notes = BenchContext.notes("a sample check answered " + verdict,
                 "Keycloak access tokens live 300 s: the runs reuse one login's token");
         Measured<RunResult> run;
         try (HttpSender http = new HttpSender(Duration.ofSeconds(10))) {

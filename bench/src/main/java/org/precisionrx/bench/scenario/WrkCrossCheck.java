@@ -98,7 +98,7 @@ final class WrkCrossCheck {
         }
         long failed = errors.values().stream().mapToLong(Long::longValue).sum();
         return new Measurement("wrk closed loop " + CONNECTIONS + " conns", 0, millis(total.group(2), total.group(3)) / 1000,
-                requests, requests - failed, errors, Double.parseDouble(require(RATE, output).group(1)),
+                requests, requests - failed, errors, Map.of(), Double.parseDouble(require(RATE, output).group(1)),
                 percentiles.getOrDefault("50", Double.NaN), percentiles.getOrDefault("90", Double.NaN),
                 percentiles.getOrDefault("99", Double.NaN), Double.NaN, millis(max.group(1), max.group(2)), 0);
     }

@@ -15,7 +15,7 @@ class RateSearchTest {
     static RunResult run(double rate) {
         Histogram latency = new Histogram(3);
         latency.recordValueWithCount(rate <= 400 ? 5_000 : 80_000, 100);
-        return new RunResult(rate, 100, 100, Map.of(), 100 / rate, latency, new Histogram(3));
+        return new RunResult(rate, 100, 100, Map.of(), Map.of(), 100 / rate, latency, new Histogram(3));
     }
 
     @Test
@@ -36,9 +36,9 @@ class RateSearchTest {
         RateSearch search = new RateSearch(100, 2, 1_000, 50);
         Histogram fast = new Histogram(3);
         fast.recordValue(1_000);
-        assertThat(search.sustained(new RunResult(100, 100, 99, Map.of("HTTP 500", 1L), 1, fast, new Histogram(3)))).isFalse();
-        assertThat(search.sustained(new RunResult(100, 100, 100, Map.of(), 1.2, fast, new Histogram(3)))).isFalse();
-        assertThat(search.sustained(new RunResult(100, 100, 100, Map.of(), 1.0, fast, new Histogram(3)))).isTrue();
+        assertThat(search.sustained(new RunResult(100, 100, 99, Map.of("HTTP 500", 1L), Map.of(), 1, fast, new Histogram(3)))).isFalse();
+        assertThat(search.sustained(new RunResult(100, 100, 100, Map.of(), Map.of(), 1.2, fast, new Histogram(3)))).isFalse();
+        assertThat(search.sustained(new RunResult(100, 100, 100, Map.of(), Map.of(), 1.0, fast, new Histogram(3)))).isTrue();
     }
 
     @Test

@@ -54,7 +54,7 @@ class ProcessProbeTest {
 
         process(101, "java", 100, 600, 150, 520 * 1024);
         process(200, "java", 200, 1100, 300, 310 * 1024);
-        process(302, "postgres", 300, 5, 5, 10 * 1024); // a new backend: counted from zero? no, from its first sight
+        process(302, "postgres", 300, 5, 5, 10 * 1024); // a backend that started meanwhile: all its CPU counts
         var usage = probe.snapshot().since(before);
 
         assertThat(usage.get("keycloak").cpuSeconds()).isEqualTo(1.5);
@@ -62,6 +62,7 @@ class ProcessProbeTest {
         assertThat(usage.get("keycloak").processes()).isEqualTo(2);
         assertThat(usage.get("gateway").cpuSeconds()).isEqualTo(2.0);
         assertThat(usage.get("postgres").processes()).isEqualTo(3);
+        assertThat(usage.get("postgres").cpuSeconds()).isEqualTo(0.1);
         assertThat(usage.get("postgres").rssMb()).isEqualTo(130.0);
         assertThat(usage.get("profile").processes()).isZero();
         assertThat(probe.mainProcess("keycloak")).get().extracting(ProcStat::pid).isEqualTo(101);

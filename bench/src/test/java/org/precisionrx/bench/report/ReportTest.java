@@ -27,7 +27,8 @@ class ReportTest {
         Histogram latency = new Histogram(3);
         latency.recordValueWithCount(4_000, 98);
         latency.recordValueWithCount(60_000, 2);
-        RunResult run = new RunResult(100, 101, 100, Map.of("HTTP 503", 1L), 1.0, latency, new Histogram(3));
+        RunResult run = new RunResult(100, 101, 100, Map.of("HTTP 503", 1L),
+                Map.of("HTTP 503", "{\"title\":\"Service unavailable\"}"), 1.0, latency, new Histogram(3));
         Map<String, Usage> processes = new LinkedHashMap<>();
         processes.put("gateway", new Usage(12.5, 281, 1));
         processes.put("profile", new Usage(0, 0, 0));
@@ -44,7 +45,7 @@ class ReportTest {
 
         assertThat(table).contains("== patient-view: CDS Hooks patient-view");
         assertThat(table).containsPattern("patient-view 100/s\\s+100\\.0\\s+1\\.0\\s+101\\s+1\\s+100\\.0\\s+4\\.00\\s+4\\.00\\s+60\\.0\\d");
-        assertThat(table).contains("error HTTP 503: 1");
+        assertThat(table).contains("error HTTP 503: 1, e.g. {\"title\":\"Service unavailable\"}");
         assertThat(table).containsPattern("gateway\\s+12\\.50\\s+281");
         assertThat(table).containsPattern("profile\\s+-\\s+-");
         assertThat(table).containsPattern("MISS\\s+p99 at 100/s\\s+target <= 50 ms\\s+measured 60\\.\\d\\d ms");

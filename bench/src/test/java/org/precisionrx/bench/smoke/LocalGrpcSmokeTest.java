@@ -134,6 +134,7 @@ class LocalGrpcSmokeTest {
         assertThat(result.sent()).isEqualTo(200);
         assertThat(result.ok()).isEqualTo(100);
         assertThat(result.errors()).containsOnly(entry("gRPC INVALID_ARGUMENT", 100L));
+        assertThat(result.errorSamples()).containsOnly(entry("gRPC INVALID_ARGUMENT", "patient_id: unknown"));
     }
 
     @Test

@@ -74,6 +74,7 @@ class LocalHttpSmokeTest {
             assertThat(good.latencyMillis(50)).isPositive().isLessThan(1_000.0);
             assertThat(refused.ok()).isZero();
             assertThat(refused.errors()).containsOnly(entry("HTTP 401", 50L));
+            assertThat(refused.errorSamples()).containsOnly(entry("HTTP 401", "{\"status\":\"ok\"}"));
         }
     }
 }
