@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.precisionrx.bench.BenchOptions.UsageException;
 import org.precisionrx.bench.proc.ProcessProbe;
+import org.precisionrx.bench.report.Check;
 import org.precisionrx.bench.report.JsonReport;
 import org.precisionrx.bench.report.ScenarioReport;
 import org.precisionrx.bench.report.TablePrinter;
@@ -54,7 +55,7 @@ public final class Main {
                 if (options.runs(scenario.getKey())) {
                     out.println();
                     out.println("-- " + scenario.getKey());
-                    for (ScenarioReport report : scenario.getValue().get().run(context)) {
+                    for (ScenarioReport report : runOrReport(scenario.getKey(), scenario.getValue(), context, err)) {
                         TablePrinter.print(report, out);
                         reports.add(report);
                     }
@@ -68,7 +69,7 @@ public final class Main {
             if (options.runs("startup")) {
                 out.println();
                 out.println("-- startup");
-                for (ScenarioReport report : new StartupScenario().run(context)) {
+                for (ScenarioReport report : runOrReport("startup", StartupScenario::new, context, err)) {
                     TablePrinter.print(report, out);
                     reports.add(report);
                 }
@@ -87,6 +88,18 @@ public final class Main {
         out.println();
         out.println("targets: " + (checks - missed) + " of " + checks + " PASS" + (options.quick() ? " (--quick: short runs, not the targets' conditions)" : ""));
         return 0;
+    }
+
+    /** A scenario that cannot go on (the suite refused it, a service died) is reported as such, and the bench goes on. */
+    private static List<ScenarioReport> runOrReport(String name, Supplier<Scenario> scenario, BenchContext context, PrintStream err) {
+        try {
+            return scenario.get().run(context);
+        } catch (RuntimeException e) {
+            String why = e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")");
+            err.println("bench: " + name + " could not complete: " + why);
+            return List.of(new ScenarioReport(name, "did not complete", List.of(), Map.of(),
+                    List.of(new Check(name + " completed", "completes", "failed", false)), List.of(why)));
+        }
     }
 
     /** The load scenarios in the order they run; startup restarts services, so it runs after them. */

@@ -37,7 +37,8 @@ import org.precisionrx.simulator.FhirExport;
  * Loads N simulated patients straight into patient-profile-service, as an EHR's FHIR export would
  * arrive: one bundle per patient (the simulator's, with the EHR's FHIR ids), many ImportFhir calls
  * in flight at once. The same N patients every time (fixed seeds and date), so a repeated load
- * changes nothing; when the patients listed in the state file are all still stored, it is skipped.
+ * changes nothing. Patients listed in the state file that are still stored are not loaded again:
+ * asking for more than last time loads only the rest.
  */
 public final class PopulationLoader {
 
@@ -66,17 +67,22 @@ public final class PopulationLoader {
     /** The first {@code count} bench patients, loading them unless they are all there already. */
     public List<LoadedPatient> ensure(int count) {
         List<LoadedPatient> known = read();
-        if (known.size() >= count && stored(known.subList(0, count))) {
+        int have = Math.min(known.size(), count);
+        if (have == 0 || !stored(known.subList(0, have))) {
+            have = 0;
+        }
+        if (have == count) {
             out.printf(Locale.ROOT, "  %d bench patients already loaded (%s)%n", count, stateDir.resolve(STATE_FILE));
             return known.subList(0, count);
         }
         long start = System.nanoTime();
-        List<LoadedPatient> loaded = load(count);
+        List<LoadedPatient> loaded = new ArrayList<>(known.subList(0, have));
+        loaded.addAll(load(have, count));
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "  loaded %d patients in %.1f s (%.0f patients/s, %d ImportFhir calls in flight)%n",
-                count, seconds, count / seconds, IN_FLIGHT);
+                count - have, seconds, (count - have) / seconds, IN_FLIGHT);
         write(loaded);
-        return loaded;
+        return List.copyOf(loaded);
     }
 
     /** The first and the last patient are still there, under the ids we noted (a wiped database fails this). */
@@ -101,18 +107,19 @@ public final class PopulationLoader {
         return true;
     }
 
-    private List<LoadedPatient> load(int count) {
+    /** Patients {@code from} (inclusive) to {@code count} (exclusive). */
+    private List<LoadedPatient> load(int from, int count) {
         var stub = PatientProfileServiceGrpc.newStub(profileChannel);
         FhirExport export = new FhirExport(FhirExport.DEFAULT_AS_OF);
         CohortSimulator simulator = new CohortSimulator();
-        LoadedPatient[] loaded = new LoadedPatient[count];
+        LoadedPatient[] loaded = new LoadedPatient[count - from];
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         Semaphore permits = new Semaphore(IN_FLIGHT);
         out.printf(Locale.ROOT, "  loading %d simulated patients into patient-profile-service (ImportFhir, source %s)%n",
-                count, fhirServer);
-        for (int chunk = 0; chunk * CHUNK < count && failures.isEmpty(); chunk++) {
+                count - from, fhirServer);
+        for (int chunk = from / CHUNK; chunk * CHUNK < count && failures.isEmpty(); chunk++) {
             List<CohortRow> rows = simulator.demoPatients(Math.min(CHUNK, count - chunk * CHUNK), BASE_SEED + chunk, null);
-            for (int j = 0; j < rows.size(); j++) {
+            for (int j = Math.max(0, from - chunk * CHUNK); j < rows.size(); j++) {
                 int index = chunk * CHUNK + j;
                 CohortRow row = rows.get(j);
                 String bundle = EhrBundles.withFhirId(export.json(row, index), fhirId(index));
@@ -126,7 +133,7 @@ public final class PopulationLoader {
                         if (result.getOutcome() == ImportOutcome.IMPORT_OUTCOME_FAILED || result.getPatientId().isEmpty()) {
                             failures.add(fhirId(index) + ": " + result.getProblemsList());
                         } else {
-                            loaded[index] = new LoadedPatient(fhirId(index), result.getPatientId(), row.patient().indication().id);
+                            loaded[index - from] = new LoadedPatient(fhirId(index), result.getPatientId(), row.patient().indication().id);
                         }
                     }
 

@@ -80,8 +80,8 @@ public final class BenchContext implements AutoCloseable {
     public Measured<RunResult> load(double rate, Duration duration, Supplier<Target> target) {
         out.printf(Locale.ROOT, "  warm-up %d s, then %.0f req/s for %d s%n", options.warmup().toSeconds(), rate, duration.toSeconds());
         RunResult warmup = generator.run(new Schedule(rate, options.warmup()), target.get());
-        if (warmup.ok() == 0) {
-            throw new IllegalStateException("every warm-up request failed: " + warmup.errors());
+        if (warmup.errorCount() > 0) {
+            out.printf(Locale.ROOT, "  warm-up: %d of %d failed %s%n", warmup.errorCount(), warmup.sent(), warmup.errors());
         }
         Target measuredTarget = target.get();
         return measured(() -> generator.run(new Schedule(rate, duration), measuredTarget));

@@ -3,7 +3,6 @@ package org.precisionrx.bench.scenario;
 import java.time.Duration;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.precisionrx.bench.grpc.LoadedPatient;
 import org.precisionrx.bench.http.HttpSender;
 import org.precisionrx.bench.load.RunResult;
@@ -12,10 +11,8 @@ import org.precisionrx.bench.report.Measurement;
 import org.precisionrx.bench.report.ScenarioReport;
 import org.precisionrx.bench.scenario.BenchContext.Measured;
 import org.precisionrx.devtools.DevEhr;
-import org.precisionrx.devtools.GatewayClient;
 import org.precisionrx.devtools.HookRequestBodies;
 import org.precisionrx.devtools.HookRequestBodies.DraftMedication;
-import org.precisionrx.devtools.LocalSuite;
 
 /** CDS Hooks order-sign with a draft MedicationRequest (clopidogrel 75 mg daily), at 100 req/s. Issue #8 sets no target for it. */
 public final class OrderSignScenario implements Scenario {
@@ -28,8 +25,7 @@ public final class OrderSignScenario implements Scenario {
     public List<ScenarioReport> run(BenchContext context) {
         List<LoadedPatient> patients = context.patients();
         DevEhr ehr = context.ehr();
-        JsonNode cards = new GatewayClient(LocalSuite.GATEWAY_URL).post("/cds-services/" + SERVICE,
-                ehr.token(LocalSuite.cdsServiceUrl(SERVICE)), "application/json", body(patients, 0));
+        int cards = SignedHookRequests.sampleCards(ehr, SERVICE, body(patients, 0));
         Duration duration = context.options().duration();
         context.out().println("order-sign at " + (int) RATE + " req/s");
         try (HttpSender http = new HttpSender(Duration.ofSeconds(10))) {
@@ -38,7 +34,7 @@ public final class OrderSignScenario implements Scenario {
             return List.of(new ScenarioReport("order-sign", "CDS Hooks order-sign via the gateway with a draft order ("
                     + DRAFT.describe() + "), fixed " + (int) RATE + " req/s, " + duration.toSeconds() + " s",
                     List.of(Measurement.of("order-sign " + (int) RATE + "/s", run.value())), run.processes(), List.of(),
-                    BenchContext.notes("no target in issue #8; a sample call answered " + cards.path("cards").size() + " cards")));
+                    BenchContext.notes("no target in issue #8; a sample call answered " + cards + " cards")));
         }
     }
 

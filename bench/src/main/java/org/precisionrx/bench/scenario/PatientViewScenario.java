@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.precisionrx.bench.grpc.LoadedPatient;
 import org.precisionrx.bench.http.HttpSender;
 import org.precisionrx.bench.http.HttpSender.Request;
@@ -17,9 +16,7 @@ import org.precisionrx.bench.report.Measurement;
 import org.precisionrx.bench.report.ScenarioReport;
 import org.precisionrx.bench.scenario.BenchContext.Measured;
 import org.precisionrx.devtools.DevEhr;
-import org.precisionrx.devtools.GatewayClient;
 import org.precisionrx.devtools.HookRequestBodies;
-import org.precisionrx.devtools.LocalSuite;
 
 /**
  * CDS Hooks patient-view through the gateway, as the development EHR: at 100 req/s, then stepping
@@ -39,9 +36,8 @@ public final class PatientViewScenario implements Scenario {
     public List<ScenarioReport> run(BenchContext context) {
         List<LoadedPatient> patients = context.patients();
         DevEhr ehr = context.ehr();
-        JsonNode cards = new GatewayClient(LocalSuite.GATEWAY_URL).post("/cds-services/" + SERVICE,
-                ehr.token(LocalSuite.cdsServiceUrl(SERVICE)), "application/json", body(patients, 0));
-        String sample = "a sample call answered " + cards.path("cards").size() + " cards for " + patients.get(0).fhirId();
+        int cards = SignedHookRequests.sampleCards(ehr, SERVICE, body(patients, 0));
+        String sample = "a sample call answered " + cards + " cards for " + patients.get(0).fhirId();
         try (http) {
             return List.of(fixedRate(context, ehr, patients, sample), saturation(context, ehr, patients));
         }

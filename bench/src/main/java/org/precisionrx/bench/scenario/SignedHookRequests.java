@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import org.precisionrx.bench.http.HttpSender.Request;
 import org.precisionrx.devtools.DevEhr;
+import org.precisionrx.devtools.GatewayClient;
 import org.precisionrx.devtools.LocalSuite;
 
 /**
@@ -17,6 +18,12 @@ import org.precisionrx.devtools.LocalSuite;
 final class SignedHookRequests {
 
     private SignedHookRequests() {
+    }
+
+    /** One call outside the timed run, through devtools' client (a refusal fails with its problem detail): how many cards. */
+    static int sampleCards(DevEhr ehr, String serviceId, String body) {
+        return new GatewayClient(LocalSuite.GATEWAY_URL).post("/cds-services/" + serviceId, ehr.token(LocalSuite.cdsServiceUrl(serviceId)),
+                "application/json", body).path("cards").size();
     }
 
     static Request[] sign(DevEhr ehr, String serviceId, long count, IntFunction<String> body, PrintStream out) {

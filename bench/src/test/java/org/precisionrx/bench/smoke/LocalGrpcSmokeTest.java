@@ -148,7 +148,7 @@ class LocalGrpcSmokeTest {
     }
 
     @Test
-    void loadsSimulatedPatientsOnceAndSkipsThemAfterwards(@TempDir Path state) {
+    void loadsSimulatedPatientsOnceAndOnlyWhatIsMissingAfterwards(@TempDir Path state) {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         PopulationLoader loader = new PopulationLoader(channel, state, "https://ehr.test/fhir", quiet);
 
@@ -162,8 +162,13 @@ class LocalGrpcSmokeTest {
         assertThat(again).isEqualTo(first);
         assertThat(IMPORTS.get()).isEqualTo(importsAfterFirst);
 
-        STORED.remove(PopulationLoader.fhirId(24));
-        loader.ensure(25);
-        assertThat(IMPORTS.get()).isEqualTo(importsAfterFirst + 25);
+        List<LoadedPatient> more = loader.ensure(40);
+        assertThat(IMPORTS.get()).isEqualTo(importsAfterFirst + 15);
+        assertThat(more).hasSize(40).startsWith(first.toArray(LoadedPatient[]::new));
+        assertThat(more.get(39).fhirId()).isEqualTo(PopulationLoader.fhirId(39));
+
+        STORED.remove(PopulationLoader.fhirId(39));
+        loader.ensure(40);
+        assertThat(IMPORTS.get()).isEqualTo(importsAfterFirst + 15 + 40);
     }
 }
