@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.precisionrx.bench.BenchOptions.UsageException;
 import org.precisionrx.bench.proc.ProcessProbe;
@@ -31,10 +33,14 @@ import org.precisionrx.bench.scenario.StartupScenario;
  */
 public final class Main {
 
+    /** grpc-java logs through java.util.logging; a GOAWAY it reports already shows in the table as errors. */
+    private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        GRPC_LOG.setLevel(Level.SEVERE);
         System.exit(run(args, System.out, System.err));
     }
 

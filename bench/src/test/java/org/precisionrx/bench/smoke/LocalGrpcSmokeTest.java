@@ -152,23 +152,23 @@ class LocalGrpcSmokeTest {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         PopulationLoader loader = new PopulationLoader(channel, state, "https://ehr.test/fhir", quiet);
 
-        List<LoadedPatient> first = loader.ensure(25);
+        List<LoadedPatient> first = loader.ensure(10);
         int importsAfterFirst = IMPORTS.get();
-        List<LoadedPatient> again = loader.ensure(25);
+        List<LoadedPatient> again = loader.ensure(10);
 
-        assertThat(first).hasSize(25).allSatisfy(p -> assertThat(p.patientId()).isEqualTo("pid-" + p.fhirId()));
+        assertThat(first).hasSize(10).allSatisfy(p -> assertThat(p.patientId()).isEqualTo("pid-" + p.fhirId()));
         assertThat(first.get(0).fhirId()).isEqualTo(PopulationLoader.fhirId(0));
         assertThat(first.stream().map(LoadedPatient::indication).distinct().count()).isGreaterThan(1);
         assertThat(again).isEqualTo(first);
         assertThat(IMPORTS.get()).isEqualTo(importsAfterFirst);
 
-        List<LoadedPatient> more = loader.ensure(40);
-        assertThat(IMPORTS.get()).isEqualTo(importsAfterFirst + 15);
-        assertThat(more).hasSize(40).startsWith(first.toArray(LoadedPatient[]::new));
-        assertThat(more.get(39).fhirId()).isEqualTo(PopulationLoader.fhirId(39));
+        List<LoadedPatient> more = loader.ensure(16);
+        assertThat(IMPORTS.get()).isEqualTo(importsAfterFirst + 6);
+        assertThat(more).hasSize(16).startsWith(first.toArray(LoadedPatient[]::new));
+        assertThat(more.get(15).fhirId()).isEqualTo(PopulationLoader.fhirId(15));
 
-        STORED.remove(PopulationLoader.fhirId(39));
-        loader.ensure(40);
-        assertThat(IMPORTS.get()).isEqualTo(importsAfterFirst + 15 + 40);
+        STORED.remove(PopulationLoader.fhirId(15));
+        loader.ensure(16);
+        assertThat(IMPORTS.get()).isEqualTo(importsAfterFirst + 6 + 16);
     }
 }

@@ -71,7 +71,7 @@ class LocalHttpSmokeTest {
             assertThat(good.errors()).isEmpty();
             assertThat(AUTHORIZED_POSTS.get()).isEqualTo(200);
             assertThat(good.latency().getTotalCount()).isEqualTo(200);
-            assertThat(good.latencyMillis(50)).isPositive().isLessThan(1_000.0);
+            assertThat(good.latencyMillis(50)).isPositive();
             assertThat(refused.ok()).isZero();
             assertThat(refused.errors()).containsOnly(entry("HTTP 401", 50L));
             assertThat(refused.errorSamples()).containsOnly(entry("HTTP 401", "{\"status\":\"ok\"}"));
