@@ -39,4 +39,15 @@ public class PatientRepository implements PanacheRepositoryBase<PatientEntity, U
         return find("createdAt > ?1 or (createdAt = ?1 and id > ?2)", order, createdAt, id)
                 .page(Page.ofSize(size)).list();
     }
+
+    /** The ids of one page in creation order after the given position: an index-only scan of (created_at, id). */
+    public List<UUID> idsAfter(Instant createdAt, UUID id, int size) {
+        String after = createdAt == null ? "" : " where p.createdAt > :createdAt or (p.createdAt = :createdAt and p.id > :id)";
+        var query = getEntityManager().createQuery(
+                "select p.id from PatientEntity p" + after + " order by p.createdAt, p.id", UUID.class);
+        if (createdAt != null) {
+            query.setParameter("createdAt", createdAt).setParameter("id", id);
+        }
+        return query.setMaxResults(size).getResultList();
+    }
 }
