@@ -28,8 +28,8 @@ import org.precisionrx.profile.v1.PatientProfileServiceGrpc.PatientProfileServic
 @WithTestResource(PostgresTestDatabase.class)
 class ProfileStatementCountTest {
 
-    /** Patients with their identifiers, then one statement per record table (genetics, HLA, conditions, medications, labs, allergies). */
-    private static final long PER_PROFILE_GRAPH = 7;
+    /** The patients, then one statement per record table (identifiers, genetics, HLA, conditions, medications, labs, allergies). */
+    private static final long PER_PROFILE_GRAPH = 8;
 
     @GrpcClient("profile")
     PatientProfileServiceBlockingStub profiles;
