@@ -1,13 +1,12 @@
 package org.precisionrx.dosage.client;
 
-import java.util.concurrent.TimeUnit;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import org.precisionrx.dosage.config.DosageConfig;
+import org.precisionrx.grpc.Deadlines;
 import org.precisionrx.profile.v1.GetProfileRequest;
 import org.precisionrx.profile.v1.PatientKey;
 import org.precisionrx.profile.v1.PatientProfile;
@@ -31,7 +30,7 @@ public class ProfileClient {
      */
     public PatientProfile fetch(String patientId) {
         try {
-            return profiles.withDeadlineAfter(config.profileDeadline().toMillis(), TimeUnit.MILLISECONDS)
+            return profiles.withDeadline(Deadlines.within(config.profileDeadline()))
                     .getProfile(GetProfileRequest.newBuilder()
                             .setPatient(PatientKey.newBuilder().setPatientId(patientId)).build());
         } catch (StatusRuntimeException e) {

@@ -1,12 +1,15 @@
 package org.precisionrx.profile.grpc;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import org.precisionrx.common.v1.PageRequest;
 import org.precisionrx.grpc.Unary;
 import org.precisionrx.profile.fhir.PayloadFormat;
 import org.precisionrx.profile.ingest.ExternalId;
@@ -19,6 +22,8 @@ import org.precisionrx.profile.service.StoreResult;
 import org.precisionrx.profile.v1.DeletePatientRequest;
 import org.precisionrx.profile.v1.DeletePatientResponse;
 import org.precisionrx.profile.v1.GetProfileRequest;
+import org.precisionrx.profile.v1.GetProfilesRequest;
+import org.precisionrx.profile.v1.GetProfilesResponse;
 import org.precisionrx.profile.v1.ImportFhirRequest;
 import org.precisionrx.profile.v1.ImportOutcome;
 import org.precisionrx.profile.v1.ImportPharmcatCallsRequest;
@@ -101,13 +106,8 @@ public class PatientProfileGrpcService extends PatientProfileServiceGrpc.Patient
     @Override
     public void listPatients(ListPatientsRequest request, StreamObserver<ListPatientsResponse> response) {
         respond(response, () -> {
-            int size = request.getPage().getPageSize();
-            if (size < 0 || size > MAX_PAGE_SIZE) {
-                throw GrpcErrors.invalidArgument("page.page_size", "must be between 0 and " + MAX_PAGE_SIZE);
-            }
-            size = size == 0 ? DEFAULT_PAGE_SIZE : size;
-            PageToken after = request.getPage().getPageToken().isEmpty() ? null
-                    : PageToken.decode(request.getPage().getPageToken());
+            int size = pageSize(request.getPage());
+            PageToken after = pageToken(request.getPage());
             // One extra row tells whether another page follows.
             List<Row> rows = profiles.page(after == null ? null : after.createdAt(),
                     after == null ? null : after.id(), size + 1,
@@ -130,7 +130,52 @@ public class PatientProfileGrpcService extends PatientProfileServiceGrpc.Patient
         });
     }
 
+    @Override
+    public void getProfiles(GetProfilesRequest request, StreamObserver<GetProfilesResponse> response) {
+        respond(response, () -> {
+            ProfilesRequest checked = ProfilesRequest.of(request);
+            GetProfilesResponse.Builder out = GetProfilesResponse.newBuilder();
+            if (checked.listed()) {
+                List<PatientProfile> found = profiles.readMany(checked.ids(), profileMapper::toProfile);
+                out.addAllProfiles(found);
+                Set<String> served = found.stream().map(PatientProfile::getPatientId).collect(Collectors.toSet());
+                checked.ids().stream().map(UUID::toString).distinct().filter(id -> !served.contains(id))
+                        .forEach(out::addNotFoundPatientIds);
+                return out.build();
+            }
+            PageToken after = checked.after();
+            int size = checked.pageSize();
+            // One extra patient tells whether another page follows; it is read whole, which is cheaper
+            // than a second query and keeps the statement count fixed.
+            List<ProfileRow> rows = profiles.readPage(after == null ? null : after.createdAt(),
+                    after == null ? null : after.id(), size + 1,
+                    p -> new ProfileRow(profileMapper.toProfile(p), new PageToken(p.createdAt, p.id)));
+            rows.stream().limit(size).forEach(row -> out.addProfiles(row.profile()));
+            if (rows.size() > size) {
+                out.setNextPageToken(rows.get(size - 1).position().encode());
+            }
+            return out.build();
+        });
+    }
+
+    /** The page size asked for, or the default; INVALID_ARGUMENT beyond the maximum. */
+    static int pageSize(PageRequest page) {
+        int size = page.getPageSize();
+        if (size < 0 || size > MAX_PAGE_SIZE) {
+            throw GrpcErrors.invalidArgument("page.page_size", "must be between 0 and " + MAX_PAGE_SIZE);
+        }
+        return size == 0 ? DEFAULT_PAGE_SIZE : size;
+    }
+
+    /** The position after which the page starts, null for the first page. */
+    static PageToken pageToken(PageRequest page) {
+        return page.getPageToken().isEmpty() ? null : PageToken.decode(page.getPageToken());
+    }
+
     private record Row(PatientSummary summary, PageToken position) {
+    }
+
+    private record ProfileRow(PatientProfile profile, PageToken position) {
     }
 
     private static UUID patientId(PatientKey key) {

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,6 +19,7 @@ import org.precisionrx.profile.entity.PatientEntity;
 import org.precisionrx.profile.ingest.ExternalId;
 import org.precisionrx.profile.ingest.ImportProblem;
 import org.precisionrx.profile.repository.PatientRepository;
+import org.precisionrx.profile.repository.ProfileGraphLoader;
 
 /** Stores, reads, lists and erases profiles. Owns the transactions and the version checks. */
 @ApplicationScoped
@@ -24,20 +28,41 @@ public class ProfileService {
     private static final Logger LOG = Logger.getLogger(ProfileService.class);
 
     private final PatientRepository patients;
+    private final ProfileGraphLoader graphs;
     private final RecordValidator validator;
     private final PatientMerger merger = new PatientMerger();
     private final Clock clock;
 
-    public ProfileService(PatientRepository patients, RecordValidator validator, Clock clock) {
+    public ProfileService(PatientRepository patients, ProfileGraphLoader graphs, RecordValidator validator, Clock clock) {
         this.patients = patients;
+        this.graphs = graphs;
         this.validator = validator;
         this.clock = clock;
     }
 
-    /** Reads a patient and turns it into a view inside the transaction, so lazy data is loaded. */
+    /** Reads a whole patient (a fixed number of statements) and turns it into a view inside the transaction. */
     @Transactional
     public <T> T read(UUID patientId, ExternalId identifier, Function<PatientEntity, T> view) {
-        return view.apply(find(patientId, identifier));
+        UUID id = patientId != null ? patientId : find(null, identifier).id;
+        return graphs.load(List.of(id)).stream().findFirst().map(view)
+                .orElseThrow(() -> new PatientNotFoundException("id " + id));
+    }
+
+    /** The views of the stored patients among {@code ids}, in the order given, each once; unknown ids are left out. */
+    @Transactional
+    public <T> List<T> readMany(List<UUID> ids, Function<PatientEntity, T> view) {
+        return readInOrder(ids.stream().distinct().toList(), view);
+    }
+
+    /** A keyset page of whole patients in creation order, read with a fixed number of statements. */
+    @Transactional
+    public <T> List<T> readPage(Instant afterCreatedAt, UUID afterId, int size, Function<PatientEntity, T> view) {
+        return readInOrder(patients.idsAfter(afterCreatedAt, afterId, size), view);
+    }
+
+    private <T> List<T> readInOrder(List<UUID> ids, Function<PatientEntity, T> view) {
+        Map<UUID, PatientEntity> found = graphs.load(ids).stream().collect(Collectors.toMap(p -> p.id, p -> p));
+        return ids.stream().map(found::get).filter(Objects::nonNull).map(view).toList();
     }
 
     /** Validates and stores one patient's record in the caller's transaction. */

@@ -2,7 +2,6 @@ package org.precisionrx.recommender.client;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +13,7 @@ import org.precisionrx.dosage.v1.DoseRequest;
 import org.precisionrx.dosage.v1.DoseResult;
 import org.precisionrx.dosage.v1.DoseSubject;
 import org.precisionrx.dosage.v1.RecommendDosesRequest;
+import org.precisionrx.grpc.Deadlines;
 import org.precisionrx.profile.v1.PatientProfile;
 import org.precisionrx.recommender.config.RecommenderConfig;
 
@@ -41,7 +41,7 @@ public class DosageClient {
         drugs.forEach(drug -> request.addRequests(DoseRequest.newBuilder()
                 .setSubject(subject).setDrugId(drug).setIndicationId(indication)));
         try {
-            return Optional.of(dosage.withDeadlineAfter(config.dosageDeadline().toMillis(), TimeUnit.MILLISECONDS)
+            return Optional.of(dosage.withDeadline(Deadlines.within(config.dosageDeadline()))
                     .recommendDoses(request.build()).getResultsList());
         } catch (StatusRuntimeException e) {
             LOG.warnf("dosage-service did not answer: %s", e.getStatus().getCode());

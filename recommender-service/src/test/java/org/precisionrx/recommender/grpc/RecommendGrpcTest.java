@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.precisionrx.recommender.model.ModelRegistry;
 import org.precisionrx.recommender.testsupport.Models;
+import org.precisionrx.common.v1.PageRequest;
 import org.precisionrx.dosage.v1.DoseStatus;
+import org.precisionrx.profile.v1.ListPatientsRequest;
+import org.precisionrx.profile.v1.ListPatientsResponse;
 import org.precisionrx.profile.v1.PatientProfileServiceGrpc.PatientProfileServiceBlockingStub;
 import org.precisionrx.recommender.testsupport.SuiteProcesses;
 import org.precisionrx.recommender.v1.PopulationScore;
@@ -135,6 +138,52 @@ class RecommendGrpcTest {
                 .allSatisfy(s -> assertThat(s.getScoresCount()).isEqualTo(3));
         assertThat(scores.stream().filter(PopulationScore::hasError).findFirst().orElseThrow().getError().getCode())
                 .isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void populationScoringKeepsTheListedOrderAndExplainsWhoIsNotScored() {
+        String scored = Patients.store(profiles, Patients.acsPatient("*1/*2"));
+        String optedOut = Patients.store(profiles, Patients.optedOut(Patients.acsPatient("*1/*1")));
+        String unknown = UUID.randomUUID().toString();
+
+        List<PopulationScore> scores = scorePopulation(ScorePopulationRequest.newBuilder()
+                .setIndicationId("acs-pci").addPatientIds(optedOut).addPatientIds(scored).addPatientIds(unknown)
+                .addPatientIds(scored).build());
+
+        assertThat(scores).extracting(PopulationScore::getPatientId).containsExactly(optedOut, scored, unknown, scored);
+        assertThat(scores.get(0).getError().getCode()).isEqualTo("FAILED_PRECONDITION");
+        assertThat(scores.get(1).getScoresCount()).isEqualTo(3);
+        assertThat(scores.get(2).getError().getCode()).isEqualTo("NOT_FOUND");
+        assertThat(scores.get(3)).isEqualTo(scores.get(1));
+    }
+
+    @Test
+    void populationScoringWithoutIdsCoversEveryStoredPatientInListOrder() {
+        String optedOut = Patients.store(profiles, Patients.optedOut(Patients.acsPatient("*1/*1")));
+        Patients.store(profiles, Patients.acsPatient("*1/*2"));
+        List<String> stored = new ArrayList<>();
+        String token = "";
+        do {
+            ListPatientsResponse page = profiles.listPatients(ListPatientsRequest.newBuilder()
+                    .setPage(PageRequest.newBuilder().setPageSize(500).setPageToken(token)).build());
+            page.getPatientsList().forEach(p -> stored.add(p.getPatientId()));
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+
+        List<PopulationScore> scores = scorePopulation(ScorePopulationRequest.newBuilder()
+                .setIndicationId("acs-pci").setBatchSize(3).build());
+
+        assertThat(scores).extracting(PopulationScore::getPatientId).containsExactlyElementsOf(stored);
+        assertThat(scores).filteredOn(s -> s.getPatientId().equals(optedOut)).singleElement()
+                .satisfies(s -> assertThat(s.getError().getCode()).isEqualTo("FAILED_PRECONDITION"));
+        assertThat(scores).filteredOn(s -> !s.hasError()).hasSize(stored.size() - 1)
+                .allSatisfy(s -> assertThat(s.getScoresCount()).isEqualTo(3));
+    }
+
+    private List<PopulationScore> scorePopulation(ScorePopulationRequest request) {
+        List<PopulationScore> scores = new ArrayList<>();
+        recommender.scorePopulation(request).forEachRemaining(scores::add);
+        return scores;
     }
 
     private RecommendResponse recommend(String patientId, String indication) {
