@@ -14,6 +14,9 @@ public final class Transient implements Predicate<Throwable> {
 
     @Override
     public boolean test(Throwable failure) {
+        if (failure instanceof DownstreamFailure downstream) {
+            return downstream.downstreamCode() == Status.Code.UNAVAILABLE;
+        }
         return failure instanceof StatusRuntimeException status && status.getStatus().getCode() == Status.Code.UNAVAILABLE;
     }
 }
