@@ -3,10 +3,7 @@ package org.precisionrx.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,11 +35,7 @@ class DeadlinesTest {
 
     private static final int PORT = 18661;
     private static final Duration CONFIGURED = Duration.ofSeconds(30);
-    private static final MethodDescriptor<byte[], byte[]> PING = MethodDescriptor.<byte[], byte[]>newBuilder()
-            .setType(MethodDescriptor.MethodType.UNARY)
-            .setFullMethodName("test.Downstream/Ping")
-            .setRequestMarshaller(new Bytes()).setResponseMarshaller(new Bytes())
-            .build();
+    private static final MethodDescriptor<byte[], byte[]> PING = Ping.METHOD;
 
     /** Milliseconds left of each received call's deadline (-1: none). */
     private static final List<Long> received = new CopyOnWriteArrayList<>();
@@ -136,23 +129,6 @@ class DeadlinesTest {
         void ping(Duration configured) {
             Stub bounded = Deadlines.bounded(this, configured, "test.Downstream");
             ClientCalls.blockingUnaryCall(bounded.getChannel(), PING, bounded.getCallOptions(), new byte[] {1});
-        }
-    }
-
-    private static final class Bytes implements MethodDescriptor.Marshaller<byte[]> {
-
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }
