@@ -5,37 +5,45 @@ import java.util.concurrent.TimeUnit;
 
 import io.grpc.Context;
 import io.grpc.Deadline;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.AbstractStub;
 
 /**
- * Deadlines for calls made while serving a call: a downstream call gets its own configured budget,
- * or what is left of the incoming call's deadline when that is sooner, so a caller that gives up
- * early does not leave work running downstream on its behalf.
- *
- * <p>grpc-java already caps a call by the deadline of the {@link Context} attached to the calling
- * thread (Quarkus attaches it on the worker thread of a {@code @Blocking} method). Setting it on the
- * call itself also holds on threads without that Context (executors, virtual threads started by the
- * service) and makes the call's own deadline, and so its {@code grpc-timeout} header, the true one.
+ * Deadlines for calls to other services. A downstream call gets the configured deadline or what is
+ * left of the incoming call's deadline, whichever is sooner; a call whose caller has (nearly) given
+ * up is not started at all: it fails at once with DEADLINE_EXCEEDED naming the downstream.
  */
 public final class Deadlines {
+
+    /** Less time than this left and a downstream call cannot usefully answer. */
+    public static final Duration MINIMUM = Duration.ofMillis(50);
 
     private Deadlines() {
     }
 
-    /** The deadline for a downstream call: {@code budget} from now, or the incoming call's deadline if sooner. */
-    public static Deadline within(Context incoming, Duration budget) {
-        Deadline own = Deadline.after(budget.toNanos(), TimeUnit.NANOSECONDS);
-        Deadline inherited = incoming.getDeadline();
-        return inherited == null ? own : own.minimum(inherited);
+    /** The stub with min(configured, left of the current gRPC context's deadline) set per call. */
+    public static <S extends AbstractStub<S>> S bounded(S stub, Duration configured, String downstream) {
+        return stub.withDeadlineAfter(budgetMillis(configured, Context.current().getDeadline(), downstream),
+                TimeUnit.MILLISECONDS);
     }
 
-    /** {@link #within(Context, Duration)} for the call being served on this thread. */
-    public static Deadline within(Duration budget) {
-        return within(Context.current(), budget);
-    }
-
-    /** The time left for a downstream call: {@code budget}, or less when the incoming call expires sooner; never negative. */
-    public static Duration remaining(Context incoming, Duration budget) {
-        long nanos = within(incoming, budget).timeRemaining(TimeUnit.NANOSECONDS);
-        return Duration.ofNanos(Math.max(0, nanos));
+    /**
+     * @param incoming the caller's deadline, or null when the caller set none
+     * @throws StatusRuntimeException DEADLINE_EXCEEDED when less than {@link #MINIMUM} is left
+     */
+    static long budgetMillis(Duration configured, Deadline incoming, String downstream) {
+        long budget = configured.toMillis();
+        if (incoming == null) {
+            return budget;
+        }
+        long left = incoming.timeRemaining(TimeUnit.MILLISECONDS);
+        if (left < MINIMUM.toMillis()) {
+            throw Status.DEADLINE_EXCEEDED
+                    .withDescription("not calling " + downstream + ": the caller's deadline "
+                            + (left <= 0 ? "has passed" : "is " + left + " ms away"))
+                    .asRuntimeException();
+        }
+        return Math.min(budget, left);
     }
 }

@@ -1,66 +1,134 @@
 package org.precisionrx.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.grpc.CallOptions;
+import io.grpc.Channel;
 import io.grpc.Context;
-import io.grpc.Deadline;
-import org.junit.jupiter.api.AfterEach;
+import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.AbstractStub;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.ServerCalls;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Against a real gRPC server that records each call and the deadline it arrived with. */
 class DeadlinesTest {
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private static final int PORT = 18661;
+    private static final Duration CONFIGURED = Duration.ofSeconds(30);
+    private static final MethodDescriptor<byte[], byte[]> PING = Ping.METHOD;
 
-    @AfterEach
-    void stopTimer() {
-        timer.shutdownNow();
+    /** Milliseconds left of each received call's deadline (-1: none). */
+    private static final List<Long> received = new CopyOnWriteArrayList<>();
+    private static Server server;
+    private static ManagedChannel channel;
+    private static ScheduledExecutorService clock;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = NettyServerBuilder.forAddress(new java.net.InetSocketAddress("127.0.0.1", PORT))
+                .addService(ServerServiceDefinition.builder("test.Downstream")
+                        .addMethod(PING, ServerCalls.asyncUnaryCall((request, response) -> {
+                            var deadline = Context.current().getDeadline();
+                            received.add(deadline == null ? -1 : deadline.timeRemaining(TimeUnit.MILLISECONDS));
+                            response.onNext(request);
+                            response.onCompleted();
+                        }))
+                        .build())
+                .build().start();
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", PORT).usePlaintext().build();
+        clock = Executors.newSingleThreadScheduledExecutor();
+        new Stub(channel).ping(CONFIGURED); // connects once, so no test pays for the connection
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        clock.shutdownNow();
+    }
+
+    @BeforeEach
+    void forget() {
+        received.clear();
     }
 
     @Test
-    void withoutAnIncomingDeadlineTheBudgetApplies() {
-        Duration left = Deadlines.remaining(Context.ROOT, Duration.ofSeconds(2));
-        assertThat(left).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(2));
+    void withoutAnIncomingDeadlineTheConfiguredOneIsSent() {
+        new Stub(channel).ping(Duration.ofSeconds(4));
+        assertThat(received).singleElement().satisfies(left -> assertThat(left).isBetween(1L, 4000L));
     }
 
     @Test
-    void aSoonerIncomingDeadlineIsPassedOn() {
-        Context.CancellableContext incoming = Context.ROOT.withDeadline(Deadline.after(300, TimeUnit.MILLISECONDS), timer);
+    void theIncomingDeadlineShortensTheDownstreamOne() throws Exception {
+        inContextWithDeadline(Duration.ofSeconds(4), () -> new Stub(channel).ping(CONFIGURED));
+        assertThat(received).singleElement().satisfies(left -> assertThat(left).isBetween(1L, 4000L));
+    }
+
+    @Test
+    void aCallWhoseCallerHasNearlyGivenUpIsNotStarted() throws Exception {
+        StatusRuntimeException nearly = catchThrowableOfType(StatusRuntimeException.class,
+                () -> inContextWithDeadline(Deadlines.MINIMUM.dividedBy(2), () -> new Stub(channel).ping(CONFIGURED)));
+        StatusRuntimeException passed = catchThrowableOfType(StatusRuntimeException.class,
+                () -> inContextWithDeadline(Duration.ofMillis(-1), () -> new Stub(channel).ping(CONFIGURED)));
+
+        assertThat(List.of(nearly, passed)).allSatisfy(e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+            assertThat(e.getStatus().getDescription()).contains("not calling test.Downstream");
+        });
+        assertThat(received).as("the downstream was never called").isEmpty();
+    }
+
+    private static void inContextWithDeadline(Duration left, Runnable work) throws Exception {
+        Context.CancellableContext context = Context.current().withDeadlineAfter(left.toMillis(), TimeUnit.MILLISECONDS, clock);
         try {
-            assertThat(Deadlines.remaining(incoming, Duration.ofSeconds(2)))
-                    .isBetween(Duration.ofMillis(200), Duration.ofMillis(300));
-            // The same through the Context attached to the serving thread.
-            Duration onThread = incoming.call(() -> Duration.ofNanos(
-                    Deadlines.within(Duration.ofSeconds(2)).timeRemaining(TimeUnit.NANOSECONDS)));
-            assertThat(onThread).isBetween(Duration.ofMillis(200), Duration.ofMillis(300));
-        } catch (Exception e) {
-            throw new AssertionError(e);
+            context.call(() -> {
+                work.run();
+                return null;
+            });
         } finally {
-            incoming.cancel(null);
+            context.cancel(null);
         }
     }
 
-    @Test
-    void aLaterIncomingDeadlineDoesNotExtendTheBudget() {
-        Context.CancellableContext incoming = Context.ROOT.withDeadline(Deadline.after(1, TimeUnit.MINUTES), timer);
-        try {
-            assertThat(Deadlines.remaining(incoming, Duration.ofSeconds(2))).isLessThanOrEqualTo(Duration.ofSeconds(2));
-        } finally {
-            incoming.cancel(null);
-        }
-    }
+    /** A stub of the test service, as generated stubs are: the deadline is set through {@link Deadlines}. */
+    private static final class Stub extends AbstractStub<Stub> {
 
-    @Test
-    void anExpiredIncomingDeadlineLeavesNothing() {
-        Context.CancellableContext incoming = Context.ROOT.withDeadline(Deadline.after(-1, TimeUnit.SECONDS), timer);
-        try {
-            assertThat(Deadlines.remaining(incoming, Duration.ofSeconds(2))).isZero();
-        } finally {
-            incoming.cancel(null);
+        Stub(Channel channel) {
+            super(channel);
+        }
+
+        private Stub(Channel channel, CallOptions options) {
+            super(channel, options);
+        }
+
+        @Override
+        protected Stub build(Channel channel, CallOptions options) {
+            return new Stub(channel, options);
+        }
+
+        void ping(Duration configured) {
+            Stub bounded = Deadlines.bounded(this, configured, "test.Downstream");
+            ClientCalls.blockingUnaryCall(bounded.getChannel(), PING, bounded.getCallOptions(), new byte[] {1});
         }
     }
 }

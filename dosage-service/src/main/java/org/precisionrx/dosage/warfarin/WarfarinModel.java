@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.runtime.Startup;
+import org.jboss.logging.Logger;
 import org.precisionrx.dosage.engine.DoseModel;
 import org.precisionrx.dosage.engine.ModelEstimate;
 import org.precisionrx.dosage.facts.PatientFacts;
@@ -52,9 +53,11 @@ public class WarfarinModel implements DoseModel {
         }
     }
 
+    /** Runs after the HTTP/gRPC server has drained in-flight requests (quarkus.shutdown.timeout). */
     @PreDestroy
     void stop() {
         artifact.close();
+        Logger.getLogger(WarfarinModel.class).info("warfarin dose model closed");
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.precisionrx.gateway.downstream;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -61,7 +60,7 @@ public class OnBehalfCalls {
         Status.Code code = e.getStatus().getCode();
         return switch (code) {
             case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, INTERNAL, UNKNOWN, CANCELLED ->
-                    new DownstreamUnavailableException(service, code.name().toLowerCase(Locale.ROOT));
+                    new DownstreamUnavailableException(service, code);
             default -> new DownstreamRejectedException(code, e.getStatus().getDescription(), violations(e));
         };
     }

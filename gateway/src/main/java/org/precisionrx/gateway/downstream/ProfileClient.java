@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.google.protobuf.ByteString;
 import io.quarkus.grpc.GrpcClient;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.precisionrx.common.v1.PageRequest;
 import org.precisionrx.gateway.access.AccessGrant;
 import org.precisionrx.profile.v1.ExternalIdentifier;
@@ -21,7 +23,10 @@ import org.precisionrx.profile.v1.PatientKey;
 import org.precisionrx.profile.v1.PatientProfile;
 import org.precisionrx.profile.v1.PatientProfileServiceGrpc.PatientProfileServiceBlockingStub;
 
-/** patient-profile-service, called on a user's behalf behind a circuit breaker and a bulkhead. */
+/**
+ * patient-profile-service, called on a user's behalf behind a circuit breaker and a bulkhead. Reads (never writes)
+ * are retried with jitter while the service is unreachable.
+ */
 @ApplicationScoped
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, failOn = DownstreamUnavailableException.class)
 @Bulkhead(32)
@@ -40,6 +45,8 @@ public class ProfileClient {
         this.deadlines = deadlines;
     }
 
+    @Retry(maxRetries = 2, delay = 50, jitter = 40, maxDuration = 2000)
+    @RetryWhen(exception = RetryableDownstream.class)
     public PatientProfile profile(AccessGrant grant) {
         GetProfileRequest request = GetProfileRequest.newBuilder()
                 .setPatient(PatientKey.newBuilder().setPatientId(grant.patientId())).build();
@@ -47,6 +54,8 @@ public class ProfileClient {
     }
 
     /** The profile of the patient this FHIR server knows as {@code fhirId}. */
+    @Retry(maxRetries = 2, delay = 50, jitter = 40, maxDuration = 2000)
+    @RetryWhen(exception = RetryableDownstream.class)
     public PatientProfile profileByFhirId(AccessGrant grant, String fhirServer, String fhirId) {
         GetProfileRequest request = GetProfileRequest.newBuilder()
                 .setPatient(PatientKey.newBuilder().setIdentifier(ExternalIdentifier.newBuilder()
@@ -55,6 +64,8 @@ public class ProfileClient {
         return calls.call(grant, SERVICE, "GetProfile", stub, deadlines.profile(), s -> s.getProfile(request));
     }
 
+    @Retry(maxRetries = 2, delay = 50, jitter = 40, maxDuration = 2000)
+    @RetryWhen(exception = RetryableDownstream.class)
     public ListPatientsResponse list(AccessGrant grant, int pageSize, String pageToken) {
         ListPatientsRequest request = ListPatientsRequest.newBuilder()
                 .setPage(PageRequest.newBuilder().setPageSize(pageSize).setPageToken(pageToken)).build();

@@ -55,15 +55,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response downstreamDown(DownstreamUnavailableException e, UriInfo uri) {
+        if (e.overloaded()) {
+            return tooManyRequests(e.service() + " is busy; try again shortly", uri);
+        }
         return Response.fromResponse(respond(503, "Service unavailable", e.service() + " is unavailable; try again shortly",
                 List.of(), uri)).header("Retry-After", "5").build();
     }
 
+    /** A dependency is failing: 503. The gateway's own bounded bulkhead is full: 429, the request was not started. */
     @ServerExceptionMapper({ CircuitBreakerOpenException.class, BulkheadException.class })
     public Response shedding(RuntimeException e, UriInfo uri) {
-        String why = e instanceof BulkheadException ? "too many concurrent requests" : "a service behind the gateway is failing";
-        return Response.fromResponse(respond(503, "Service unavailable", why + "; try again shortly", List.of(), uri))
-                .header("Retry-After", "5").build();
+        if (e instanceof BulkheadException) {
+            return tooManyRequests("too many concurrent requests; try again shortly", uri);
+        }
+        return Response.fromResponse(respond(503, "Service unavailable", "a service behind the gateway is failing; try again shortly",
+                List.of(), uri)).header("Retry-After", "5").build();
+    }
+
+    private Response tooManyRequests(String detail, UriInfo uri) {
+        return Response.fromResponse(respond(429, "Too many requests", detail, List.of(), uri))
+                .header("Retry-After", "1").build();
     }
 
     @ServerExceptionMapper

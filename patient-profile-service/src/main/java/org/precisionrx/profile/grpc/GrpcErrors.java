@@ -4,8 +4,6 @@ import java.util.List;
 
 import com.google.rpc.Code;
 import io.grpc.StatusRuntimeException;
-import jakarta.persistence.OptimisticLockException;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.precisionrx.grpc.Statuses;
 import org.precisionrx.profile.fhir.FhirPayloadException;
@@ -13,6 +11,7 @@ import org.precisionrx.profile.ingest.ImportProblem;
 import org.precisionrx.profile.service.InvalidRecordException;
 import org.precisionrx.profile.service.PatientNotFoundException;
 import org.precisionrx.profile.service.VersionConflictException;
+import org.precisionrx.profile.service.WriteConflicts;
 
 /**
  * Maps failures to gRPC statuses. Bad input is INVALID_ARGUMENT with google.rpc.BadRequest field
@@ -41,7 +40,7 @@ final class GrpcErrors {
         if (failure instanceof VersionConflictException) {
             return status(Code.ABORTED, failure.getMessage() + "; read the profile again and retry");
         }
-        if (causedBy(failure, OptimisticLockException.class) || causedBy(failure, StaleStateException.class)) {
+        if (WriteConflicts.isConflict(failure)) {
             return status(Code.ABORTED, "the patient was changed concurrently; read the profile again and retry");
         }
         // Driver and ORM messages can quote stored values, so the details stay at DEBUG.
@@ -75,14 +74,5 @@ final class GrpcErrors {
         ImportProblem first = problems.get(0);
         String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "";
         return fieldPath(first) + ": " + first.reason() + more;
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -25,12 +26,18 @@ import org.precisionrx.profile.service.ImportSummary.PatientResult;
 
 /**
  * FHIR and PharmCAT imports. Each patient is stored in its own transaction, so that one invalid
- * patient is reported and rolled back while the others in the same payload are kept.
+ * patient is reported and rolled back while the others in the same payload are kept. An import
+ * only merges facts, so when it loses a race with a concurrent write of the same patient it is
+ * merged again onto the winner's state (a few times, with jitter): concurrent imports all land.
  */
 @ApplicationScoped
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    /** Attempts per patient; each conflict means another writer succeeded, so this bounds the wait, not progress. */
+    static final int MAX_ATTEMPTS = 8;
+    private static final long BACKOFF_MILLIS = 10;
 
     private final ProfileService profiles;
     private final FhirPayloadReader fhirReader;
@@ -70,22 +77,46 @@ public class ImportService {
         UUID id = patientId != null ? patientId : profiles.read(null, identifier, p -> p.id);
         PatientRecord record = new PatientRecord("pharmcat", List.of(), null, null, parsed.calls(),
                 List.of(), List.of(), List.of(), List.of(), List.of());
-        StoreResult stored = profiles.store(new StoreRequest(id, null, record, Set.of(), null, false));
+        StoreResult stored = storeMergingAgainOnConflict(new StoreRequest(id, null, record, Set.of(), null, false));
         return new ImportSummary(List.of(new PatientResult("pharmcat", stored.patientId(), stored.outcome(), List.of())),
                 Map.of());
     }
 
     private PatientResult storeIsolated(String sourceRef, StoreRequest request) {
         try {
-            StoreResult stored = QuarkusTransaction.requiringNew().call(() -> profiles.store(request));
+            StoreResult stored = storeMergingAgainOnConflict(request);
             return new PatientResult(sourceRef, stored.patientId(), stored.outcome(), List.of());
         } catch (InvalidRecordException e) {
             return PatientResult.failed(sourceRef, e.problems());
         } catch (PersistenceException | QuarkusTransactionException e) {
-            // A concurrent import of the same patient won the race on a unique key; nothing of this one was kept.
+            // Still conflicting after every attempt (or the write failed); nothing of this one was kept.
             LOG.debug("patient import conflicted", e);
             return PatientResult.failed(sourceRef, List.of(new ImportProblem(sourceRef, "identifiers",
                     "another import of this patient ran at the same time; retry")));
+        }
+    }
+
+    /** Stores in a new transaction; a write conflict (never a validation error) is merged again after a jittered pause. */
+    private StoreResult storeMergingAgainOnConflict(StoreRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> profiles.store(request));
+            } catch (PersistenceException | QuarkusTransactionException e) {
+                if (attempt == MAX_ATTEMPTS || !WriteConflicts.isConflict(e)) {
+                    throw e;
+                }
+                LOG.debugf("patient write conflicted (attempt %d); merging again", attempt);
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(BACKOFF_MILLIS * attempt + ThreadLocalRandom.current().nextLong(BACKOFF_MILLIS * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuarkusTransactionException(e);
         }
     }
 }

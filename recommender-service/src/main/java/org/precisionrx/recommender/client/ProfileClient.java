@@ -2,10 +2,19 @@ package org.precisionrx.recommender.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.smallrye.faulttolerance.api.RetryWhen;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.precisionrx.grpc.Deadlines;
+import org.precisionrx.grpc.DownstreamFailure;
+import org.precisionrx.grpc.DownstreamFailures;
+import org.precisionrx.grpc.Transient;
 import org.precisionrx.profile.v1.GetProfileRequest;
 import org.precisionrx.profile.v1.GetProfilesRequest;
 import org.precisionrx.profile.v1.GetProfilesResponse;
@@ -14,9 +23,15 @@ import org.precisionrx.profile.v1.PatientProfile;
 import org.precisionrx.profile.v1.PatientProfileServiceGrpc.PatientProfileServiceBlockingStub;
 import org.precisionrx.recommender.config.RecommenderConfig;
 
-/** Fetches profiles from patient-profile-service, with a deadline on every call. */
+/**
+ * Fetches profiles from patient-profile-service: a deadline bounded by the caller's, a bulkhead, a
+ * circuit breaker and jittered retries of these idempotent reads while the service is unreachable.
+ * No profile means no ranking, so the fallback is a fast UNAVAILABLE naming the service.
+ */
 @ApplicationScoped
 public class ProfileClient {
+
+    static final String SERVICE = "patient-profile-service";
 
     private final PatientProfileServiceBlockingStub profiles;
     private final RecommenderConfig config;
@@ -26,30 +41,48 @@ public class ProfileClient {
         this.config = config;
     }
 
-    /** @throws StatusRuntimeException NOT_FOUND for an unknown patient; UNAVAILABLE naming the service otherwise */
+    /**
+     * @throws StatusRuntimeException NOT_FOUND for an unknown patient; UNAVAILABLE naming the service when it
+     *         cannot answer or its breaker is open; RESOURCE_EXHAUSTED when too many calls are in flight
+     */
+    @Fallback(fallbackMethod = "refusedFetch", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
+    @Retry(maxRetries = 2, delay = 50, jitter = 40, maxDuration = 2000)
+    @RetryWhen(exception = Transient.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, failOn = DownstreamFailure.class)
+    @Bulkhead(32)
     public PatientProfile fetch(String patientId) {
         try {
-            return profiles.withDeadline(Deadlines.within(config.profileDeadline()))
+            return Deadlines.bounded(profiles, config.profileDeadline(), SERVICE)
                     .getProfile(GetProfileRequest.newBuilder().setPatient(PatientKey.newBuilder().setPatientId(patientId)).build());
         } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                throw e;
-            }
-            throw Status.UNAVAILABLE.withDescription("patient-profile-service did not answer (" + e.getStatus().getCode() + ")")
-                    .withCause(e).asRuntimeException();
+            throw DownstreamFailures.of(SERVICE, e);
         }
     }
 
     /**
-     * Many assembled profiles in one call: the listed ids, or one page of all stored patients.
-     * @throws StatusRuntimeException UNAVAILABLE naming the service when the call fails
+     * Many assembled profiles in one call: the listed ids, or one page of all stored patients. A page
+     * is larger work than one profile, so it has its own deadline.
+     * @throws StatusRuntimeException UNAVAILABLE naming the service when it cannot answer or its breaker
+     *         is open; RESOURCE_EXHAUSTED when too many calls are in flight
      */
+    @Fallback(fallbackMethod = "refusedPage", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
+    @Retry(maxRetries = 2, delay = 50, jitter = 40, maxDuration = 10000)
+    @RetryWhen(exception = Transient.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, failOn = DownstreamFailure.class)
+    @Bulkhead(8)
     public GetProfilesResponse fetchMany(GetProfilesRequest request) {
         try {
-            return profiles.withDeadline(Deadlines.within(config.profileDeadline())).getProfiles(request);
+            return Deadlines.bounded(profiles, config.profilePageDeadline(), SERVICE).getProfiles(request);
         } catch (StatusRuntimeException e) {
-            throw Status.UNAVAILABLE.withDescription("patient-profile-service did not return profiles (" + e.getStatus().getCode() + ")")
-                    .withCause(e).asRuntimeException();
+            throw DownstreamFailures.of(SERVICE, e);
         }
+    }
+
+    GetProfilesResponse refusedPage(GetProfilesRequest request, RuntimeException refusal) {
+        throw DownstreamFailures.refused(SERVICE, refusal);
+    }
+
+    PatientProfile refusedFetch(String patientId, RuntimeException refusal) {
+        throw DownstreamFailures.refused(SERVICE, refusal);
     }
 }

@@ -13,6 +13,10 @@ public interface RecommenderConfig {
     @WithDefault("2s")
     Duration profileDeadline();
 
+    /** Deadline of each page of profiles (up to 500) that ScorePopulation reads. */
+    @WithDefault("30s")
+    Duration profilePageDeadline();
+
     /** Deadline of each call to dosage-service. */
     @WithDefault("2s")
     Duration dosageDeadline();

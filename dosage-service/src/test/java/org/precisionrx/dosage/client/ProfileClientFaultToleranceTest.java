@@ -1,0 +1,138 @@
+package org.precisionrx.dosage.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.precisionrx.dosage.testsupport.ScriptedProfileServer;
+
+/** dosage-service's profile client with its real fault-tolerance interceptors, against a scripted gRPC server. */
+@QuarkusTest
+@WithTestResource(ScriptedProfileClientConfig.class)
+class ProfileClientFaultToleranceTest {
+
+    private static final String PATIENT = "7d3f5a0e-2b1c-4d9e-8f6a-1c2b3d4e5f60";
+    private static ScriptedProfileServer server;
+    private static boolean connected;
+
+    @Inject
+    ProfileClient client;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new ScriptedProfileServer(ScriptedProfileClientConfig.PORT);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        // The first calls connect, which a loaded machine may not do within the deadline.
+        for (int attempt = 0; !connected && attempt < 20; attempt++) {
+            try {
+                client.fetch(PATIENT);
+                connected = true;
+            } catch (StatusRuntimeException e) {
+                // not connected yet
+            }
+        }
+        server.reset();
+        breakers.resetAll();
+    }
+
+    @Test
+    void aReadIsRetriedWhileTheServiceIsUnavailableAndThenSucceeds() {
+        server.failNext(2, Status.UNAVAILABLE);
+        assertThat(client.fetch(PATIENT).getPatientId()).isEqualTo(PATIENT);
+        assertThat(server.calls).hasValue(3);
+    }
+
+    @Test
+    void retriesAreBounded() {
+        server.failNext(10, Status.UNAVAILABLE);
+        StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> client.fetch(PATIENT));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(e.getStatus().getDescription()).isEqualTo("patient-profile-service did not answer (UNAVAILABLE)");
+        assertThat(server.calls).as("one call and two retries").hasValue(3);
+    }
+
+    @Test
+    void requestFaultsAndSpentDeadlinesAreNotRetried() {
+        server.failNext(1, Status.NOT_FOUND);
+        StatusRuntimeException notFound = catchThrowableOfType(StatusRuntimeException.class, () -> client.fetch(PATIENT));
+        assertThat(notFound.getStatus().getCode()).as(notFound.getStatus().toString()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(server.calls).hasValue(1);
+
+        server.reset();
+        CountDownLatch release = server.holdCalls(); // longer than the 3 s deadline
+        StatusRuntimeException late = catchThrowableOfType(StatusRuntimeException.class, () -> client.fetch(PATIENT));
+        release.countDown();
+        assertThat(late.getStatus().getDescription()).isEqualTo("patient-profile-service did not answer (DEADLINE_EXCEEDED)");
+        assertThat(server.calls).hasValue(1);
+    }
+
+    @Test
+    void anOpenBreakerAnswersAtOnceWithoutCallingTheService() {
+        server.failNext(1000, Status.UNAVAILABLE);
+        for (int i = 0; i < 4; i++) { // 4 calls × 3 attempts: past the breaker's 10-call window
+            catchThrowableOfType(StatusRuntimeException.class, () -> client.fetch(PATIENT));
+        }
+        int reached = server.calls.get();
+
+        StatusRuntimeException open = catchThrowableOfType(StatusRuntimeException.class, () -> client.fetch(PATIENT));
+        assertThat(open.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(open.getStatus().getDescription())
+                .isEqualTo("patient-profile-service is failing; not called while its circuit breaker is open");
+        assertThat(server.calls).hasValue(reached);
+    }
+
+    @Test
+    void aFullBulkheadRefusesAtOnceWithResourceExhausted() throws Exception {
+        CountDownLatch release = server.holdCalls();
+        ExecutorService pool = Executors.newFixedThreadPool(ScriptedProfileClientConfig.BULKHEAD);
+        try {
+            List<Future<?>> inFlight = new ArrayList<>();
+            for (int i = 0; i < ScriptedProfileClientConfig.BULKHEAD; i++) {
+                inFlight.add(pool.submit(() -> client.fetch(PATIENT)));
+            }
+            while (server.calls.get() < ScriptedProfileClientConfig.BULKHEAD) {
+                Thread.sleep(10);
+            }
+            StatusRuntimeException full = catchThrowableOfType(StatusRuntimeException.class, () -> client.fetch(PATIENT));
+            assertThat(full.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+            assertThat(full.getStatus().getDescription()).contains("patient-profile-service", "retry");
+            assertThat(server.calls).hasValue(ScriptedProfileClientConfig.BULKHEAD);
+            release.countDown();
+            for (Future<?> call : inFlight) {
+                call.get(10, TimeUnit.SECONDS); // the calls inside the bulkhead still complete
+            }
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+}
