@@ -103,20 +103,11 @@ class AuditWriterTest {
     @Test
     void recordsArrivingDuringACommitShareTheNextOne() throws Exception {
         commitGate = new CountDownLatch(1);
-        AuditWriter writer = writer(1024, WAIT);
-        ExecutorService pool = pool(6);
-        Future<AuditEntry> first = pool.submit(() -> writer.append(AuditRecords.read("req-0", "dr-a", "p-1")));
-        assertThat(firstCommitStarted.await(5, TimeUnit.SECONDS)).isTrue();
-        List<Future<AuditEntry>> waiting = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            int n = i;
-            waiting.add(pool.submit(() -> writer.append(AuditRecords.read("req-" + n, "dr-a", "p-1"))));
-        }
-        awaitQueued(5);
+        List<Future<AuditEntry>> submitted = firstHeldThenQueued(writer(1024, WAIT), 5);
         commitGate.countDown();
 
-        assertThat(first.get().sequence()).isEqualTo(1);
-        for (Future<AuditEntry> entry : waiting) {
+        assertThat(submitted.get(0).get().sequence()).isEqualTo(1);
+        for (Future<AuditEntry> entry : submitted.subList(1, 6)) {
             assertThat(entry.get().sequence()).isBetween(2L, 6L);
         }
         assertThat(batches).containsExactly(1, 5);
@@ -127,21 +118,13 @@ class AuditWriterTest {
     void aBatchThatFailsFailsEverySubmitterInItAndTheNextBatchStillWrites() throws Exception {
         commitGate = new CountDownLatch(1);
         AuditWriter writer = writer(1024, WAIT);
-        ExecutorService pool = pool(6);
-        Future<AuditEntry> first = pool.submit(() -> writer.append(AuditRecords.read("req-0", "dr-a", "p-1")));
-        assertThat(firstCommitStarted.await(5, TimeUnit.SECONDS)).isTrue();
-        List<Future<AuditEntry>> doomed = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            int n = i;
-            doomed.add(pool.submit(() -> writer.append(AuditRecords.read("req-" + n, "dr-a", "p-1"))));
-        }
-        awaitQueued(5);
+        List<Future<AuditEntry>> submitted = firstHeldThenQueued(writer, 5);
         // The table goes away while the first batch waits: it and the five queued behind it fail.
         execute("ALTER TABLE audit_event RENAME TO audit_event_offline");
         commitGate.countDown();
 
-        assertThatThrownBy(first::get).hasCauseInstanceOf(AuditUnavailableException.class);
-        for (Future<AuditEntry> entry : doomed) {
+        assertThatThrownBy(submitted.get(0)::get).hasCauseInstanceOf(AuditUnavailableException.class);
+        for (Future<AuditEntry> entry : submitted.subList(1, 6)) {
             assertThatThrownBy(entry::get).cause().isInstanceOf(AuditUnavailableException.class)
                     .hasMessageContaining("SQLState 42P01"); // undefined_table
         }
@@ -155,12 +138,7 @@ class AuditWriterTest {
     void aFullQueueRefusesAtOnceWithoutWriting() throws Exception {
         commitGate = new CountDownLatch(1);
         AuditWriter writer = writer(2, WAIT);
-        ExecutorService pool = pool(3);
-        Future<AuditEntry> inCommit = pool.submit(() -> writer.append(AuditRecords.read("req-0", "dr-a", "p-1")));
-        assertThat(firstCommitStarted.await(5, TimeUnit.SECONDS)).isTrue();
-        Future<AuditEntry> queued1 = pool.submit(() -> writer.append(AuditRecords.read("req-1", "dr-a", "p-1")));
-        Future<AuditEntry> queued2 = pool.submit(() -> writer.append(AuditRecords.read("req-2", "dr-a", "p-1")));
-        awaitQueued(2);
+        List<Future<AuditEntry>> submitted = firstHeldThenQueued(writer, 2);
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> writer.append(AuditRecords.read("req-3", "dr-a", "p-1")))
@@ -168,7 +146,8 @@ class AuditWriterTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
 
         commitGate.countDown();
-        assertThat(List.of(inCommit.get(), queued1.get(), queued2.get())).extracting(e -> e.record().requestId())
+        assertThat(List.of(submitted.get(0).get(), submitted.get(1).get(), submitted.get(2).get()))
+                .extracting(e -> e.record().requestId())
                 .containsExactlyInAnyOrder("req-0", "req-1", "req-2");
         assertThat(new AuditSearch(db).find(AuditFilter.all(10))).extracting(e -> e.record().requestId())
                 .doesNotContain("req-3");
@@ -178,9 +157,7 @@ class AuditWriterTest {
     void aSubmitterWhoseCommitDoesNotComeInTimeIsRefusedAndItsQueuedRecordDropped() throws Exception {
         commitGate = new CountDownLatch(1);
         AuditWriter writer = writer(1024, Duration.ofMillis(300));
-        ExecutorService pool = pool(1);
-        Future<?> inCommit = pool.submit(() -> writer.append(AuditRecords.read("req-0", "dr-a", "p-1")));
-        assertThat(firstCommitStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<AuditEntry> inCommit = firstHeldThenQueued(writer, 0).get(0);
 
         assertThatThrownBy(() -> writer.append(AuditRecords.read("req-late", "dr-a", "p-1")))
                 .isInstanceOf(AuditUnavailableException.class).hasMessageContaining("no commit within");
@@ -196,15 +173,7 @@ class AuditWriterTest {
     void closeWritesWhatIsQueuedAndThenRefuses() throws Exception {
         commitGate = new CountDownLatch(1);
         AuditWriter writer = writer(1024, WAIT);
-        ExecutorService pool = pool(4);
-        List<Future<AuditEntry>> pending = new ArrayList<>();
-        pending.add(pool.submit(() -> writer.append(AuditRecords.read("req-0", "dr-a", "p-1"))));
-        assertThat(firstCommitStarted.await(5, TimeUnit.SECONDS)).isTrue();
-        for (int i = 1; i <= 3; i++) {
-            int n = i;
-            pending.add(pool.submit(() -> writer.append(AuditRecords.read("req-" + n, "dr-a", "p-1"))));
-        }
-        awaitQueued(3);
+        List<Future<AuditEntry>> pending = firstHeldThenQueued(writer, 3);
         Future<?> closing = pool(1).submit(() -> {
             writer.close();
             return null;
@@ -218,6 +187,24 @@ class AuditWriterTest {
         assertThatThrownBy(() -> writer.append(AuditRecords.read("req-after", "dr-a", "p-1")))
                 .isInstanceOf(AuditUnavailableException.class).hasMessageContaining("shut down");
         assertThat(new AuditChainVerifier(db, 100).verify()).isEqualTo(new ChainReport(true, 4, null, null));
+    }
+
+    /**
+     * Submits req-0 and waits until the writer is inside its commit (held by {@link #commitGate}),
+     * then queues req-1 to req-{@code queued} behind it. Returns their futures in that order.
+     */
+    private List<Future<AuditEntry>> firstHeldThenQueued(AuditWriter writer, int queued) throws InterruptedException {
+        ExecutorService pool = pool(queued + 1);
+        List<Future<AuditEntry>> submitted = new ArrayList<>();
+        for (int i = 0; i <= queued; i++) {
+            AuditRecord record = AuditRecords.read("req-" + i, "dr-a", "p-1");
+            submitted.add(pool.submit(() -> writer.append(record)));
+            if (i == 0) {
+                assertThat(firstCommitStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        awaitQueued(queued);
+        return submitted;
     }
 
     private ExecutorService pool(int threads) {

@@ -29,14 +29,10 @@ class CdsTokenLifetimeTest {
 
     @Test
     void aTokenValidForAnHourIsRefusedWithItsReasonAndAudited() {
-        JwtClaims claims = TestEhr.get().claims(HookRequests.BASE + SERVICE);
-        claims.setIssuedAtToNow();
-        NumericDate inAnHour = NumericDate.now();
-        inAnHour.addSeconds(3600);
-        claims.setExpirationTime(inAnHour);
+        String token = tokenValidFor(3600);
         String requestId = "lifetime-" + UUID.randomUUID();
 
-        given().header("Authorization", "Bearer " + TestEhr.get().token(claims)).header("X-Request-Id", requestId)
+        given().header("Authorization", "Bearer " + token).header("X-Request-Id", requestId)
                 .contentType(ContentType.JSON).body(HookRequests.body(SERVICE, "ehr-patient-0", null, 5))
                 .post("/cds-services/" + SERVICE)
                 .then().statusCode(401).contentType("application/problem+json")
@@ -53,15 +49,19 @@ class CdsTokenLifetimeTest {
 
     @Test
     void aTokenWithinTheLimitIsAccepted() {
-        JwtClaims claims = TestEhr.get().claims(HookRequests.BASE + SERVICE);
-        claims.setIssuedAtToNow();
-        NumericDate inFourMinutes = NumericDate.now();
-        inFourMinutes.addSeconds(240);
-        claims.setExpirationTime(inFourMinutes);
-
-        given().header("Authorization", "Bearer " + TestEhr.get().token(claims))
+        given().header("Authorization", "Bearer " + tokenValidFor(240))
                 .contentType(ContentType.JSON).body(HookRequests.body(SERVICE, "never-seen-lifetime", null, 5))
                 .post("/cds-services/" + SERVICE)
                 .then().statusCode(412); // past authentication: the patient is simply unknown
+    }
+
+    /** A token for this service issued now and expiring {@code seconds} later. */
+    private static String tokenValidFor(int seconds) {
+        JwtClaims claims = TestEhr.get().claims(HookRequests.BASE + SERVICE);
+        claims.setIssuedAtToNow();
+        NumericDate expiry = NumericDate.now();
+        expiry.addSeconds(seconds);
+        claims.setExpirationTime(expiry);
+        return TestEhr.get().token(claims);
     }
 }
