@@ -11,12 +11,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Appends records to the chain over plain JDBC. The caller owns the transaction: the head row stays
  * locked from the read of the previous hash until commit, so concurrent appends (from any number of
- * gateway instances) queue up and each links to the one before it.
+ * gateway instances) queue up and each links to the one before it. Several records can be appended
+ * under one lock and one commit ({@link #appendAll}), which is how {@link AuditWriter} groups them.
  */
 public final class AuditLedger {
 
@@ -46,19 +49,38 @@ public final class AuditLedger {
      * (auto-commit off); nothing is visible to others until the caller commits.
      */
     public AuditEntry append(Connection connection, AuditRecord record) throws SQLException {
-        Objects.requireNonNull(record, "record");
+        return appendAll(connection, List.of(Objects.requireNonNull(record, "record"))).get(0);
+    }
+
+    /**
+     * Writes {@code records}, in order, as the next links: one head lock, one batch of inserts and
+     * one batch of head moves (the trigger lets the head advance by one record at a time).
+     * {@code connection} must be inside a transaction; all of them commit or none does.
+     *
+     * @return the entries written, in the order of {@code records}
+     */
+    public List<AuditEntry> appendAll(Connection connection, List<AuditRecord> records) throws SQLException {
+        if (records.isEmpty() || records.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("records must be one or more, none null");
+        }
         if (connection.getAutoCommit()) {
             throw new IllegalStateException("append needs a transaction: the head must stay locked until commit");
         }
         limitLockWait(connection);
         Head head = lockHead(connection);
-        long sequence = head.sequence() + 1;
-        Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String hash = AuditHash.of(head.hash(), sequence, recordedAt, record);
-        AuditEntry entry = new AuditEntry(sequence, recordedAt, record, head.hash(), hash);
-        insert(connection, entry);
-        advanceHead(connection, head, entry);
-        return entry;
+        List<AuditEntry> entries = new ArrayList<>(records.size());
+        String previousHash = head.hash();
+        long sequence = head.sequence();
+        for (AuditRecord record : records) {
+            sequence++;
+            Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            String hash = AuditHash.of(previousHash, sequence, recordedAt, record);
+            entries.add(new AuditEntry(sequence, recordedAt, record, previousHash, hash));
+            previousHash = hash;
+        }
+        insert(connection, entries);
+        advanceHead(connection, head, entries);
+        return entries;
     }
 
     private void limitLockWait(Connection connection) throws SQLException {
@@ -77,35 +99,49 @@ public final class AuditLedger {
         }
     }
 
-    private static void insert(Connection connection, AuditEntry entry) throws SQLException {
-        AuditRecord r = entry.record();
+    private static void insert(Connection connection, List<AuditEntry> entries) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setLong(1, entry.sequence());
-            insert.setObject(2, OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC));
-            insert.setString(3, r.requestId());
-            insert.setString(4, r.subject());
-            insert.setString(5, r.role());
-            insert.setString(6, r.clientId());
-            insert.setString(7, r.patientId());
-            insert.setString(8, r.action());
-            insert.setString(9, r.purpose());
-            insert.setString(10, r.reason());
-            insert.setString(11, r.outcome().name());
-            insert.setBoolean(12, r.emergency());
-            insert.setString(13, r.detail());
-            insert.setString(14, entry.previousHash());
-            insert.setString(15, entry.hash());
-            insert.executeUpdate();
+            for (AuditEntry entry : entries) {
+                bind(insert, entry);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
-    private static void advanceHead(Connection connection, Head head, AuditEntry entry) throws SQLException {
+    private static void bind(PreparedStatement insert, AuditEntry entry) throws SQLException {
+        AuditRecord r = entry.record();
+        insert.setLong(1, entry.sequence());
+        insert.setObject(2, OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC));
+        insert.setString(3, r.requestId());
+        insert.setString(4, r.subject());
+        insert.setString(5, r.role());
+        insert.setString(6, r.clientId());
+        insert.setString(7, r.patientId());
+        insert.setString(8, r.action());
+        insert.setString(9, r.purpose());
+        insert.setString(10, r.reason());
+        insert.setString(11, r.outcome().name());
+        insert.setBoolean(12, r.emergency());
+        insert.setString(13, r.detail());
+        insert.setString(14, entry.previousHash());
+        insert.setString(15, entry.hash());
+    }
+
+    private static void advanceHead(Connection connection, Head head, List<AuditEntry> entries) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(ADVANCE_HEAD)) {
-            update.setLong(1, entry.sequence());
-            update.setString(2, entry.hash());
-            update.setLong(3, head.sequence());
-            if (update.executeUpdate() != 1) {
-                throw new IllegalStateException("audit chain head moved while locked");
+            long from = head.sequence();
+            for (AuditEntry entry : entries) {
+                update.setLong(1, entry.sequence());
+                update.setString(2, entry.hash());
+                update.setLong(3, from);
+                update.addBatch();
+                from = entry.sequence();
+            }
+            for (int moved : update.executeBatch()) {
+                if (moved != 1) {
+                    throw new IllegalStateException("audit chain head moved while locked");
+                }
             }
         }
     }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.precisionrx.gateway.access.DeniedAccesses;
+import org.precisionrx.gateway.audit.AuditBusyException;
 import org.precisionrx.gateway.audit.AuditUnavailableException;
 import org.precisionrx.gateway.caller.RequestIds;
 import org.precisionrx.gateway.downstream.DownstreamRejectedException;
@@ -49,8 +50,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response auditUnavailable(AuditUnavailableException e, UriInfo uri) {
-        return respond(503, "Service unavailable",
+        Response response = respond(503, "Service unavailable",
                 "the access could not be recorded in the audit trail, so it was not carried out", List.of(), uri);
+        // A full audit queue clears within moments; a broken database is not worth a hint.
+        return e instanceof AuditBusyException ? Response.fromResponse(response).header("Retry-After", "1").build() : response;
     }
 
     @ServerExceptionMapper

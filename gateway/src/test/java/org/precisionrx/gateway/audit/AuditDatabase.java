@@ -3,6 +3,7 @@ package org.precisionrx.gateway.audit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -35,12 +36,18 @@ final class AuditDatabase {
 
     /** Appends in a transaction of its own, as AuditTrail does inside Quarkus. */
     static AuditEntry append(DataSource dataSource, AuditLedger ledger, AuditRecord record) throws SQLException {
+        return appendAll(dataSource, ledger, List.of(record)).get(0);
+    }
+
+    /** Appends a group in one transaction of its own, as AuditWriter's batches are inside Quarkus. */
+    static List<AuditEntry> appendAll(DataSource dataSource, AuditLedger ledger, List<AuditRecord> records)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                AuditEntry entry = ledger.append(connection, record);
+                List<AuditEntry> entries = ledger.appendAll(connection, records);
                 connection.commit();
-                return entry;
+                return entries;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

@@ -66,6 +66,36 @@ class AuditLedgerTest {
     }
 
     @Test
+    void aGroupIsWrittenInOrderUnderOneLockAndOneCommit() throws SQLException {
+        AuditEntry before = AuditDatabase.append(db, ledger, AuditRecords.read("req-0", "dr-a", "p-1"));
+        List<AuditRecord> group = List.of(AuditRecords.read("req-1", "dr-a", "p-1"),
+                AuditRecords.denied("req-2", "dr-b", "p-2"), AuditRecords.grpc("req-3", "ph-c", "p-1"));
+
+        List<AuditEntry> written = AuditDatabase.appendAll(db, ledger, group);
+
+        assertThat(written).extracting(AuditEntry::record).containsExactlyElementsOf(group);
+        assertThat(written).extracting(AuditEntry::sequence).containsExactly(2L, 3L, 4L);
+        assertThat(written.get(0).previousHash()).isEqualTo(before.hash());
+        assertThat(written.get(1).previousHash()).isEqualTo(written.get(0).hash());
+        assertThat(written.get(2).previousHash()).isEqualTo(written.get(1).hash());
+        assertThat(head()).isEqualTo(4 + ":" + written.get(2).hash());
+        assertThat(new AuditSearch(db).find(AuditFilter.all(10))).containsExactly(
+                before, written.get(0), written.get(1), written.get(2));
+        assertThat(new AuditChainVerifier(db, 2).verify()).isEqualTo(new ChainReport(true, 4, null, null));
+    }
+
+    @Test
+    void aRolledBackGroupLeavesNoTrace() throws SQLException {
+        try (Connection connection = db.getConnection()) {
+            connection.setAutoCommit(false);
+            ledger.appendAll(connection, List.of(AuditRecords.read("req-1", "dr-a", "p-1"),
+                    AuditRecords.read("req-2", "dr-a", "p-1")));
+            connection.rollback();
+        }
+        assertThat(head()).isEqualTo("0:" + AuditHash.GENESIS);
+    }
+
+    @Test
     void refusesToAppendOutsideATransaction() throws SQLException {
         try (Connection autoCommit = db.getConnection()) {
             assertThatThrownBy(() -> ledger.append(autoCommit, AuditRecords.read("req-1", "dr-a", "p-1")))
