@@ -141,6 +141,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        // The JSON reader wraps what the parser refused (duplicate keys, NaN, nesting, bad UTF-8)
+        // in a plain 400: say which field and why instead.
+        for (Throwable cause = e.getCause(); status == 400 && cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return badJson(json, uri);
+            }
+        }
         if (status >= 500) {
             LOG.errorf("request failed: %s", e.getClass().getName());
         }

@@ -95,15 +95,6 @@ class HostileInputTest {
         assertThat(response.jsonPath().getString("detail")).contains("16 MiB");
     }
 
-    @Test
-    void aBodyAboveTheServerLimitIs413ProblemToo() {
-        byte[] body = new byte[18 * 1024 * 1024];
-        Arrays.fill(body, (byte) ' ');
-        Response response = admin().contentType("application/fhir+json").queryParam("sourceSystem", Fixtures.OTHER_HOSPITAL)
-                .body(body).post("/api/v1/imports/fhir");
-        assertProblem(response, 413);
-    }
-
     // --- structure ---
 
     @Test

@@ -18,7 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.precisionrx.gateway.support.AuditLog;
 import org.precisionrx.gateway.support.Fixtures;
@@ -47,18 +47,24 @@ class TokenRejectionTest {
     private static KeycloakAdmin.KeyHandle testKey;
     private static KeyPair keys;
 
-    @BeforeAll
-    static void publishATestKey() throws NoSuchAlgorithmException {
-        GatewaySuite.database();
+    /**
+     * Once per class, from the first test (RestAssured knows the gateway's port only then): the
+     * realm publishes the test key, and a token right in every claim signed with it is accepted.
+     */
+    @BeforeEach
+    void publishATestKey() throws NoSuchAlgorithmException {
+        if (testKey != null) {
+            return;
+        }
         Fixtures.patients();
         admin = KeycloakAdmin.login();
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         keys = generator.generateKeyPair();
         testKey = admin.addSigningKey("precisionrx", keys);
-        // The control: right in every claim, signed with a published key, it is accepted.
         assertThat(call(signedClinician(claims -> {
-        }), profilePath(Fixtures.patients().assigned()), requestId()).statusCode()).isEqualTo(200);
+        }), profilePath(Fixtures.patients().assigned()), requestId()).statusCode())
+                .as("the control: a token signed with a published key and right in every claim").isEqualTo(200);
     }
 
     @AfterAll
