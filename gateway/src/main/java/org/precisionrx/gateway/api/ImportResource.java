@@ -22,6 +22,9 @@ import org.precisionrx.gateway.access.PatientAccess.Result;
 import org.precisionrx.gateway.audit.AuditOutcome;
 import org.precisionrx.gateway.caller.Role;
 import org.precisionrx.gateway.downstream.ProfileClient;
+import org.precisionrx.gateway.input.BodyLimits;
+import org.precisionrx.gateway.input.Utf8;
+import org.precisionrx.gateway.problem.ProblemException;
 import org.precisionrx.gateway.problem.Validation;
 import org.precisionrx.gateway.view.ProtoJson;
 import org.precisionrx.profile.v1.FhirPayloadFormat;
@@ -34,7 +37,6 @@ import org.precisionrx.profile.v1.PatientImportResult;
 @Tag(name = "Imports")
 public class ImportResource {
 
-    static final int MAX_FHIR_BYTES = 16 * 1024 * 1024;
     static final String NDJSON = "application/x-ndjson";
     static final String FHIR_NDJSON = "application/fhir+ndjson";
     static final String FHIR_JSON = "application/fhir+json";
@@ -58,8 +60,11 @@ public class ImportResource {
                 .require(sourceSystem != null && absoluteUrl(sourceSystem), "sourceSystem",
                         "is required: the FHIR server base URL the resource ids belong to")
                 .require(payload != null && payload.length > 0, "body", "is empty")
-                .require(payload == null || payload.length <= MAX_FHIR_BYTES, "body", "is larger than 16 MiB; split the export")
                 .throwIfInvalid();
+        if (payload.length > BodyLimits.FHIR_IMPORT_BYTES) {
+            throw ProblemException.tooLarge("the body is larger than 16 MiB; split the export");
+        }
+        Utf8.require(payload, "body");
         MediaType type = headers.getMediaType();
         FhirPayloadFormat format = type != null && (type.isCompatible(MediaType.valueOf(NDJSON)) || type.isCompatible(MediaType.valueOf(FHIR_NDJSON)))
                 ? FhirPayloadFormat.FHIR_PAYLOAD_FORMAT_NDJSON : FhirPayloadFormat.FHIR_PAYLOAD_FORMAT_BUNDLE;
@@ -67,6 +72,7 @@ public class ImportResource {
         String json = access.perform(grant, () -> {
             ImportReport report = profiles.importFhir(grant, payload, format, sourceSystem);
             recordPatients(grant, report);
+            ImportRejections.throwIfNothingStored(report);
             return new Result<>(ProtoJson.json(report), report.getFailed() > 0 ? AuditOutcome.PARTIAL : AuditOutcome.SUCCESS,
                     summary(report));
         });

@@ -17,6 +17,9 @@ import org.precisionrx.gateway.access.PatientAccess.Result;
 import org.precisionrx.gateway.access.PatientAction;
 import org.precisionrx.gateway.audit.AuditOutcome;
 import org.precisionrx.gateway.downstream.ProfileClient;
+import org.precisionrx.gateway.input.BodyLimits;
+import org.precisionrx.gateway.input.Utf8;
+import org.precisionrx.gateway.problem.ProblemException;
 import org.precisionrx.gateway.problem.Validation;
 import org.precisionrx.gateway.view.ProtoJson;
 import org.precisionrx.profile.v1.ImportReport;
@@ -26,8 +29,6 @@ import org.precisionrx.profile.v1.ImportReport;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Imports")
 public class PharmcatImportResource {
-
-    static final int MAX_TSV_CHARS = 256 * 1024;
 
     private final PatientAccess access;
     private final ProfileClient profiles;
@@ -40,10 +41,13 @@ public class PharmcatImportResource {
     @POST
     @Consumes({ "text/tab-separated-values", MediaType.TEXT_PLAIN })
     @Operation(summary = "Imports PharmCAT outside-call TSV (gene, diplotype[, phenotype[, activity score]]) for one patient")
-    public Response importPharmcat(@PathParam("patientId") String patientId, String tsv) {
+    public Response importPharmcat(@PathParam("patientId") String patientId, byte[] body) {
         String id = Validation.patientId(patientId, "patientId");
-        new Validation().require(tsv != null && !tsv.isBlank(), "body", "is empty")
-                .require(tsv == null || tsv.length() <= MAX_TSV_CHARS, "body", "is larger than 256 KiB").throwIfInvalid();
+        if (body != null && body.length > BodyLimits.PHARMCAT_BYTES) {
+            throw ProblemException.tooLarge("the body is larger than 256 KiB");
+        }
+        String tsv = body == null ? null : Utf8.decode(body, "body");
+        new Validation().require(tsv != null && !tsv.isBlank(), "body", "is empty").throwIfInvalid();
         AccessGrant grant = access.require(PatientAction.IMPORT_PHARMCAT, id);
         String json = access.perform(grant, () -> {
             ImportReport report = profiles.importPharmcat(grant, tsv);

@@ -32,6 +32,11 @@ public class ProblemException extends RuntimeException {
                 : violations.size() + " fields are invalid", violations);
     }
 
+    /** 413: the body is larger than the endpoint accepts. */
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(413, "Content too large", detail);
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "Forbidden", detail);
     }

@@ -3,6 +3,7 @@ package org.precisionrx.gateway.problem;
 import java.util.List;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -19,10 +20,12 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.precisionrx.gateway.access.DeniedAccesses;
 import org.precisionrx.gateway.audit.AuditBusyException;
+import org.precisionrx.gateway.access.RejectedTokens;
 import org.precisionrx.gateway.audit.AuditUnavailableException;
 import org.precisionrx.gateway.caller.RequestIds;
 import org.precisionrx.gateway.downstream.DownstreamRejectedException;
 import org.precisionrx.gateway.downstream.DownstreamUnavailableException;
+import org.precisionrx.gateway.input.JsonErrors;
 import org.precisionrx.gateway.links.IdentityProviderUnavailableException;
 import org.precisionrx.gateway.links.UnknownUserException;
 import org.precisionrx.gateway.problem.Problem.Violation;
@@ -37,10 +40,12 @@ public class ProblemMappers {
 
     private final RequestIds requestIds;
     private final DeniedAccesses denials;
+    private final RejectedTokens rejectedTokens;
 
-    public ProblemMappers(RequestIds requestIds, DeniedAccesses denials) {
+    public ProblemMappers(RequestIds requestIds, DeniedAccesses denials, RejectedTokens rejectedTokens) {
         this.requestIds = requestIds;
         this.denials = denials;
+        this.rejectedTokens = rejectedTokens;
     }
 
     @ServerExceptionMapper
@@ -115,7 +120,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public Response unauthorized(RuntimeException e, UriInfo uri) {
+    public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        rejectedTokens.record(uri.getPath(), headers.getHeaderString(HttpHeaders.AUTHORIZATION));
         return Response.fromResponse(respond(401, "Unauthorized", "a valid bearer token is required", List.of(), uri))
                 .header("WWW-Authenticate", "Bearer").build();
     }
@@ -142,12 +148,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e, UriInfo uri) {
-        return respond(400, "Invalid request", "the body is not valid JSON", List.of(), uri);
+        Violation violation = JsonErrors.violation(e);
+        return respond(400, "Invalid request", violation.field() + ": " + violation.message(), List.of(violation), uri);
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        // The JSON reader wraps what the parser refused (duplicate keys, NaN, nesting, bad UTF-8)
+        // in a plain 400: say which field and why instead.
+        for (Throwable cause = e.getCause(); status == 400 && cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return badJson(json, uri);
+            }
+        }
         if (status >= 500) {
             LOG.errorf("request failed: %s", e.getClass().getName());
         }
@@ -158,7 +172,7 @@ public class ProblemMappers {
             case 405 -> "method not allowed on this resource";
             case 406 -> "this resource cannot produce the requested media type";
             case 413 -> "the request body is too large";
-            case 415 -> "unsupported media type";
+            case 415 -> "unsupported media type; this endpoint reads " + consumed(uri);
             default -> title;
         };
         return respond(status, title, detail, List.of(), uri);
@@ -170,6 +184,15 @@ public class ProblemMappers {
         LOG.errorf("unexpected error %s (request %s)", e.getClass().getName(), requestIds.current());
         LOG.debug("unexpected error", e);
         return respond(500, "Internal error", "the gateway could not complete the request", List.of(), uri);
+    }
+
+    /** The body types an endpoint reads, so a 415 says what to send instead. */
+    static String consumed(UriInfo uri) {
+        String path = uri == null ? "" : uri.getPath();
+        if (path.startsWith("/api/v1/imports/fhir")) {
+            return "application/fhir+json, application/json or FHIR NDJSON";
+        }
+        return path.endsWith("/pharmcat-calls") ? "text/tab-separated-values or text/plain" : "application/json";
     }
 
     /** A service's proto field path as the REST body names it: order.drug_id → drugId. */

@@ -24,6 +24,23 @@ public final class AuditLog {
                 + "FROM audit_event WHERE request_id = ? ORDER BY sequence", requestId);
     }
 
+    /** The detail column of one request's records, in order. */
+    public static List<String> detailsForRequest(String requestId) {
+        try (Connection c = connect();
+                PreparedStatement statement = c.prepareStatement("SELECT detail FROM audit_event WHERE request_id = ? ORDER BY sequence")) {
+            statement.setString(1, requestId);
+            List<String> details = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    details.add(rs.getString(1));
+                }
+            }
+            return details;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static long firstSequence() {
         return Long.parseLong(single("SELECT min(sequence)::text FROM audit_event"));
     }

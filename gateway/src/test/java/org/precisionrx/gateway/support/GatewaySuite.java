@@ -21,6 +21,8 @@ public class GatewaySuite implements QuarkusTestResourceLifecycleManager {
     public static final int DOSAGE_PORT = 18112;
     public static final int RECOMMENDER_PORT = 18113;
     public static final String DATABASE = "precisionrx_gateway_test";
+    /** patient-profile-service's database behind the gateway. */
+    public static final String PROFILE_DATABASE = "precisionrx_gateway_profile_test";
     public static final int LOCAL_FHIR_PORT = 18190;
     public static final String LOCAL_FHIR_SERVER = "http://127.0.0.1:" + LOCAL_FHIR_PORT + "/fhir";
 
@@ -47,7 +49,7 @@ public class GatewaySuite implements QuarkusTestResourceLifecycleManager {
         KeycloakServer keycloak = KeycloakServer.shared();
         TestDatabase db = PostgresDatabases.recreate(DATABASE);
         database = db;
-        ServiceProcess profile = PackagedServices.profile("precisionrx_gateway_profile_test", PROFILE_PORT);
+        ServiceProcess profile = PackagedServices.profile(PROFILE_DATABASE, PROFILE_PORT);
         dosage = PackagedServices.dosage(DOSAGE_PORT, PROFILE_PORT);
         ServiceProcess recommender = PackagedServices.recommender(RECOMMENDER_PORT, PROFILE_PORT, DOSAGE_PORT);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,6 +1,7 @@
 package org.precisionrx.profile.service;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,8 @@ public final class RecordValidator {
     private static final Pattern HLA_ALLELE = Pattern.compile("HLA-[A-Z0-9]+\\*\\d{2,3}:\\d{2,3}");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1890, 1, 1);
     private static final int MAX_TEXT = 500;
+    private static final int ADULT_YEARS = 18;
+    private static final double MIN_ADULT_WEIGHT_KG = 20;
     private static final int MAX_KEY = 255;
 
     private final PgxKnowledge pgx;
@@ -106,6 +109,23 @@ public final class RecordValidator {
         }
         if (d.weightKg() != null) {
             range("demographics", "weight_kg", d.weightKg().value(), 0.3, 700, problems);
+            adultWeight(d, today, problems);
+        }
+    }
+
+    /**
+     * An adult under 20 kg is a unit or typing error (grams, pounds, a child's record), not a
+     * patient to dose by: Cockcroft-Gault would give a fraction of the true clearance.
+     */
+    private static void adultWeight(Demographics d, LocalDate today, List<ImportProblem> problems) {
+        if (d.birthDate() == null || !Double.isFinite(d.weightKg().value())) {
+            return;
+        }
+        LocalDate weighed = d.weightKg().observedAt() == null ? today
+                : d.weightKg().observedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        if (!weighed.isBefore(d.birthDate().plusYears(ADULT_YEARS)) && d.weightKg().value() < MIN_ADULT_WEIGHT_KG) {
+            problems.add(new ImportProblem("demographics", "weight_kg",
+                    "an adult must weigh at least " + fmt(MIN_ADULT_WEIGHT_KG) + " kg (is the unit right?)"));
         }
     }
 

@@ -55,7 +55,7 @@ public class RecommenderGrpcService extends RecommenderServiceGrpc.RecommenderSe
                 throw Statuses.invalidArgument("max_options", "must be 0 (all) or more");
             }
             PatientProfile profile = switch (request.getSubjectCase()) {
-                case PATIENT_ID -> profiles.fetch(patientId(request.getPatientId()));
+                case PATIENT_ID -> profiles.fetch(patientId(request.getPatientId(), "patient_id"));
                 case PROFILE -> InlineProfiles.checked(request.getProfile());
                 case SUBJECT_NOT_SET -> throw Statuses.invalidArgument("subject", "a patient id or an inline profile is required");
             };
@@ -68,7 +68,9 @@ public class RecommenderGrpcService extends RecommenderServiceGrpc.RecommenderSe
         IndicationModels models;
         try {
             models = models(request.getIndicationId());
-            request.getPatientIdsList().forEach(RecommenderGrpcService::patientId);
+            for (int i = 0; i < request.getPatientIdsCount(); i++) {
+                patientId(request.getPatientIds(i), "patient_ids[" + i + "]");
+            }
             if (request.getBatchSize() < 0) {
                 throw Statuses.invalidArgument("batch_size", "must be 0 (server default) or more");
             }
@@ -128,11 +130,11 @@ public class RecommenderGrpcService extends RecommenderServiceGrpc.RecommenderSe
         return candidates;
     }
 
-    private static String patientId(String value) {
+    private static String patientId(String value, String field) {
         try {
             return UUID.fromString(value).toString();
         } catch (IllegalArgumentException e) {
-            throw Statuses.invalidArgument("patient_id", "not a patient id");
+            throw Statuses.invalidArgument(field, "not a patient id");
         }
     }
 

@@ -104,6 +104,7 @@ public class RecommenderBenchmark {
 
     static final class BenchConfig implements RecommenderConfig {
         public Duration profileDeadline() { return Duration.ofSeconds(2); }
+        public Duration profilePageDeadline() { return Duration.ofSeconds(30); }
         public Duration dosageDeadline() { return Duration.ofSeconds(2); }
         public Optional<String> modelDir() { return Optional.empty(); }
         public Duration modelPollInterval() { return Duration.ofSeconds(30); }
