@@ -39,4 +39,26 @@ public interface RecommenderConfig {
     /** Patients scored per batch in ScorePopulation. */
     @WithDefault("64")
     int populationBatch();
+
+    /** Micro-batching of the ranking models' calls (README "Performance"). */
+    Batching batching();
+
+    interface Batching {
+
+        /** Coalesce concurrent model calls into one TensorFlow call; false calls the model once per request. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most rows (patients) in one model call. */
+        @WithDefault("64")
+        int maxRows();
+
+        /** Longest the oldest waiting row waits for callers already inside the model to join its batch. */
+        @WithDefault("2ms")
+        Duration maxWait();
+
+        /** Rows that may wait per model; beyond that a request fails at once with RESOURCE_EXHAUSTED. */
+        @WithDefault("1024")
+        int queueCapacity();
+    }
 }

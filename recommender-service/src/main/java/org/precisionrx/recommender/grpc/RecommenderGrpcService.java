@@ -15,6 +15,8 @@ import org.precisionrx.grpc.Unary;
 import org.precisionrx.profile.v1.PatientProfile;
 import org.precisionrx.recommender.client.ProfileClient;
 import org.precisionrx.recommender.model.IndicationModels;
+import org.precisionrx.recommender.model.ModelBusyException;
+import org.precisionrx.recommender.model.ModelClosedException;
 import org.precisionrx.recommender.model.ModelRegistry;
 import org.precisionrx.recommender.model.ModelSet;
 import org.precisionrx.recommender.ranking.PopulationScorer;
@@ -141,6 +143,12 @@ public class RecommenderGrpcService extends RecommenderServiceGrpc.RecommenderSe
     private static StatusRuntimeException toStatus(RuntimeException failure) {
         if (failure instanceof StatusRuntimeException status) {
             return status;
+        }
+        if (failure instanceof ModelBusyException busy) {
+            return Statuses.of(com.google.rpc.Code.RESOURCE_EXHAUSTED, busy.getMessage());
+        }
+        if (failure instanceof ModelClosedException closed) {
+            return Statuses.of(com.google.rpc.Code.UNAVAILABLE, closed.getMessage());
         }
         // Messages of unexpected failures can quote patient values, so the details stay at DEBUG.
         LOG.errorf("unexpected failure: %s", failure.getClass().getName());

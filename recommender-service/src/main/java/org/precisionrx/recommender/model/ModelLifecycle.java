@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,9 +52,9 @@ public class ModelLifecycle {
             var dir = config.modelDir().filter(d -> !d.isBlank()).map(Path::of);
             if (dir.isPresent()) {
                 published = ModelLoader.fingerprint(dir.get());
-                registry.swapIn(ModelLoader.load(dir.get()));
+                serve(ModelLoader.load(dir.get(), serving()));
             } else {
-                registry.swapIn(ModelLoader.loadShipped());
+                serve(ModelLoader.loadShipped(serving()));
             }
         } catch (Exception e) {
             LOG.errorf("ranking models could not be loaded; readiness stays DOWN: %s", e.getMessage());
@@ -67,11 +68,30 @@ public class ModelLifecycle {
             if (Objects.equals(now, published)) {
                 return;
             }
-            registry.swapIn(ModelLoader.load(dir));
+            serve(ModelLoader.load(dir, serving()));
             published = now;
         } catch (Exception e) {
             LOG.errorf("new ranking models in %s were not swapped in: %s", dir, e.getMessage());
         }
+    }
+
+    /** Swaps the candidate in; a refused candidate is closed, so that its sessions and batch threads end. */
+    private void serve(ModelSet candidate) {
+        try {
+            registry.swapIn(candidate);
+        } catch (RuntimeException e) {
+            candidate.close();
+            throw e;
+        }
+    }
+
+    /** How each loaded model serves: behind a micro-batcher unless batching is disabled. */
+    private UnaryOperator<ArmModel> serving() {
+        RecommenderConfig.Batching batching = config.batching();
+        if (!batching.enabled()) {
+            return UnaryOperator.identity();
+        }
+        return model -> BatchingArmModel.start(model, batching.maxRows(), batching.maxWait(), batching.queueCapacity());
     }
 
     @PreDestroy

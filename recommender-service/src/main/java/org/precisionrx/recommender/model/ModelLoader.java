@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,13 +33,24 @@ public final class ModelLoader {
     }
 
     public static ModelSet load(Path root) throws IOException {
+        return load(root, UnaryOperator.identity());
+    }
+
+    /** Loads the set with each model wrapped for serving by {@code serving} (e.g. micro-batching). */
+    public static ModelSet load(Path root, UnaryOperator<ArmModel> serving) throws IOException {
         JsonNode manifest = MAPPER.readTree(root.resolve(MANIFEST).toFile());
         Map<String, IndicationModels> byIndication = new HashMap<>();
         try {
             for (JsonNode node : manifest.path("indications")) {
                 String indication = node.asText();
-                TensorFlowArmModel benefit = TensorFlowArmModel.load(root.resolve(indication).resolve("benefit"));
-                TensorFlowArmModel harm = TensorFlowArmModel.load(root.resolve(indication).resolve("adverse-events"));
+                ArmModel benefit = serving.apply(TensorFlowArmModel.load(root.resolve(indication).resolve("benefit")));
+                ArmModel harm;
+                try {
+                    harm = serving.apply(TensorFlowArmModel.load(root.resolve(indication).resolve("adverse-events")));
+                } catch (IOException | RuntimeException e) {
+                    benefit.close();
+                    throw e;
+                }
                 byIndication.put(indication, new IndicationModels(indication, benefit, harm,
                         new FeatureEncoder(benefit.featureSpec())));
             }
@@ -52,6 +64,11 @@ public final class ModelLoader {
     /** The set shipped in the jar, copied out to a temporary folder. */
     public static ModelSet loadShipped() throws IOException {
         return load(extractShipped());
+    }
+
+    /** The set shipped in the jar, each model wrapped for serving by {@code serving}. */
+    public static ModelSet loadShipped(UnaryOperator<ArmModel> serving) throws IOException {
+        return load(extractShipped(), serving);
     }
 
     /** Copies the shipped set to a new temporary folder and returns it. */

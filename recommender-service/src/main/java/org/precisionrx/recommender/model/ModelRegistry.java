@@ -3,6 +3,7 @@ package org.precisionrx.recommender.model;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -34,6 +35,15 @@ public class ModelRegistry {
         LOG.infof("serving ranking models %s for %s", candidate.version(), candidate.indications());
         if (previous != null && previous != candidate) {
             retire(previous);
+        }
+    }
+
+    /** At shutdown: requests still waiting for a model get UNAVAILABLE, and the sessions are freed. */
+    @PreDestroy
+    void closeServed() {
+        ModelSet served = current.getAndSet(null);
+        if (served != null) {
+            served.close();
         }
     }
 

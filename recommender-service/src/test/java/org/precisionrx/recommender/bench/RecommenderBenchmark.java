@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -34,15 +35,17 @@ import org.precisionrx.recommender.model.ModelSet;
 import org.precisionrx.recommender.ranking.Ranker;
 
 /**
- * The ranking hot paths on the shipped AF model (5 arms x 5 members): one TensorFlow call against
- * the plain-Java forward pass of the same ensemble, and Recommend's in-process work (features,
- * two model calls, ranking, explanations) without the network calls to the other services.
+ * The ranking hot paths on the shipped AF model (5 arms x 5 members), one thread: feature encoding,
+ * one TensorFlow call of 1 and of 64 rows against the plain-Java forward pass of the same ensemble,
+ * and Recommend's in-process work (features, two model calls, ranking, explanations) without the
+ * network calls to the other services. {@link MicroBatchingBenchmark} measures the same model under
+ * concurrent load.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class RecommenderBenchmark {
 
@@ -51,6 +54,7 @@ public class RecommenderBenchmark {
     private MultiArmModel tensorflow;
     private PlainJavaMultiArm plainJava;
     private float[][] encoded;
+    private float[][] batch64;
     private PatientProfile profile;
     private Ranker ranker;
 
@@ -67,6 +71,8 @@ public class RecommenderBenchmark {
                 .setGenetics(Genetics.newBuilder().addResults(GeneResult.newBuilder().setGene("CYP2C9").setPhenotype("Intermediate Metabolizer")))
                 .build();
         encoded = new float[][] {af.encoder().encode(ProfileFeatures.of(profile).columns())};
+        batch64 = new float[64][];
+        java.util.Arrays.fill(batch64, encoded[0]);
         ranker = new Ranker(new NoDosage(), new BenchConfig());
     }
 
@@ -76,12 +82,24 @@ public class RecommenderBenchmark {
     }
 
     @Benchmark
-    public double[][][] tensorflowAllArmsAndMembers() {
-        return tensorflow.predict(encoded);
+    public float[] featureEncoding() {
+        return af.encoder().encode(ProfileFeatures.of(profile).columns());
     }
 
     @Benchmark
-    public double[][] plainJavaAllArmsAndMembers() {
+    public double[][][] tensorflowBatchOf1() {
+        return tensorflow.predict(encoded);
+    }
+
+    /** One call of 64 rows; the score is per row. */
+    @Benchmark
+    @OperationsPerInvocation(64)
+    public double[][][] tensorflowBatchOf64PerRow() {
+        return tensorflow.predict(batch64);
+    }
+
+    @Benchmark
+    public double[][] plainJavaPerRow() {
         return plainJava.predict(encoded[0]);
     }
 
@@ -111,5 +129,6 @@ public class RecommenderBenchmark {
         public int explanationSteps() { return 32; }
         public int explanationFactors() { return 4; }
         public int populationBatch() { return 64; }
+        public Batching batching() { return null; }
     }
 }
