@@ -20,7 +20,11 @@ public final class PackagedServices {
 
     /** patient-profile-service on its own fresh database, listening on {@code port}. */
     public static ServiceProcess profile(String database, int port) {
-        TestDatabase db = PostgresDatabases.recreate(database);
+        return profile(PostgresDatabases.recreate(database), port);
+    }
+
+    /** patient-profile-service on {@code db} (Flyway migrates it), listening on {@code port}. */
+    public static ServiceProcess profile(TestDatabase db, int port) {
         return ServiceProcess.start(Path.of("../patient-profile-service/target/quarkus-app"), port, Map.of(
                 "PROFILE_DB_URL", db.jdbcUrl(),
                 "PROFILE_DB_USER", db.user(),
