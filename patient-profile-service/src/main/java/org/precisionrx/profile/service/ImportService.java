@@ -21,6 +21,7 @@ import org.precisionrx.profile.ingest.ExternalId;
 import org.precisionrx.profile.ingest.ImportProblem;
 import org.precisionrx.profile.ingest.PatientRecord;
 import org.precisionrx.profile.pharmcat.PharmcatCallsParser;
+import org.precisionrx.profile.repository.DatabaseOutage;
 import org.precisionrx.profile.service.ImportSummary.PatientResult;
 
 /**
@@ -82,6 +83,10 @@ public class ImportService {
         } catch (InvalidRecordException e) {
             return PatientResult.failed(sourceRef, e.problems());
         } catch (PersistenceException | QuarkusTransactionException e) {
+            if (DatabaseOutage.causedBy(e)) {
+                // Not this patient's fault: the whole request fails as UNAVAILABLE, and the client retries it.
+                throw e;
+            }
             // A concurrent import of the same patient won the race on a unique key; nothing of this one was kept.
             LOG.debug("patient import conflicted", e);
             return PatientResult.failed(sourceRef, List.of(new ImportProblem(sourceRef, "identifiers",
