@@ -49,8 +49,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response auditUnavailable(AuditUnavailableException e, UriInfo uri) {
-        return respond(503, "Service unavailable",
-                "the access could not be recorded in the audit trail, so it was not carried out", List.of(), uri);
+        // Its database is away (a restart, a failover): the same request succeeds once it is back.
+        return Response.fromResponse(respond(503, "Service unavailable",
+                "the access could not be recorded in the audit trail, so it was not carried out; try again shortly",
+                List.of(), uri)).header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper
