@@ -24,6 +24,7 @@ import org.precisionrx.e2e.support.EndToEnd;
 import org.precisionrx.e2e.support.GatewayClient.Exchange;
 import org.precisionrx.e2e.support.Reply;
 import org.precisionrx.e2e.support.RunningSystem;
+import org.precisionrx.e2e.support.RunningSystem.Service;
 import org.precisionrx.e2e.support.Users;
 import org.precisionrx.simulator.Indication;
 
@@ -60,12 +61,12 @@ class DegradedModeTest {
         admin.assignCareTeam(patientId, Users.CLINICIAN);
         doseCheck().expect(200);
         exchangesBeforeOutage = system.gateway().exchanges().size();
-        system.stopDosage();
+        system.stop(Service.DOSAGE);
     }
 
     @AfterAll
     void dosageIsBackWhateverHappened() {
-        system.startDosage();
+        system.start(Service.DOSAGE);
     }
 
     @Test
@@ -131,7 +132,7 @@ class DegradedModeTest {
     @Test
     @Order(7)
     void dosageComesBackAndIsUsedAgainByItself() {
-        system.startDosage();
+        system.start(Service.DOSAGE);
         // Circuit breakers and gRPC channels recover on their own: poll, restart nothing else.
         Reply check = awaitUntil(this::doseCheck, r -> r.status() == 200);
         assertThat(check.status()).as(check.toString()).isEqualTo(200);

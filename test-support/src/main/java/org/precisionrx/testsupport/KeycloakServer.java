@@ -223,6 +223,20 @@ public final class KeycloakServer implements AutoCloseable {
         return ProcessTrees.tail(log, 40);
     }
 
+    /** Kills Keycloak at once ({@code SIGKILL}, the server JVM under kc.sh too), as a crash would. */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops Keycloak: kc.sh runs the server JVM as its child, so the whole tree is ended. */
     @Override
     public void close() {

@@ -12,7 +12,8 @@ import org.precisionrx.testsupport.PostgresDatabases.TestDatabase;
  */
 public final class PackagedServices {
 
-    private static final Duration READY_WITHIN = Duration.ofSeconds(60);
+    /** A service starts in ~10 s on an idle machine; on a 2-core build machine at load 27 one took 61 s. */
+    private static final Duration READY_WITHIN = Duration.ofSeconds(120);
     private static final Duration MODELS_READY_WITHIN = Duration.ofSeconds(240);
 
     private PackagedServices() {
@@ -20,7 +21,11 @@ public final class PackagedServices {
 
     /** patient-profile-service on its own fresh database, listening on {@code port}. */
     public static ServiceProcess profile(String database, int port) {
-        TestDatabase db = PostgresDatabases.recreate(database);
+        return profile(PostgresDatabases.recreate(database), port);
+    }
+
+    /** patient-profile-service on {@code db} (Flyway migrates it), listening on {@code port}. */
+    public static ServiceProcess profile(TestDatabase db, int port) {
         return ServiceProcess.start(Path.of("../patient-profile-service/target/quarkus-app"), port, Map.of(
                 "PROFILE_DB_URL", db.jdbcUrl(),
                 "PROFILE_DB_USER", db.user(),

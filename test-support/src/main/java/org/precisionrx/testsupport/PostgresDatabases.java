@@ -24,14 +24,18 @@ public final class PostgresDatabases {
 
     /** A fresh, empty database for a suite. */
     public static TestDatabase recreate(String name) {
+        return recreate(setting("PRX_TEST_PG_URL", "prx.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/"),
+                setting("PRX_TEST_PG_USER", "prx.test.pg.user", "postgres"),
+                setting("PRX_TEST_PG_PASSWORD", "prx.test.pg.password", ""), name);
+    }
+
+    /** A fresh, empty database on the server at {@code server} ({@code jdbc:postgresql://host:port/}). */
+    public static TestDatabase recreate(String server, String user, String password, String name) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a safe database name: " + name);
         }
-        String server = setting("PRX_TEST_PG_URL", "prx.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/");
         String base = server.endsWith("/") ? server : server + "/";
-        TestDatabase db = new TestDatabase(base + name,
-                setting("PRX_TEST_PG_USER", "prx.test.pg.user", "postgres"),
-                setting("PRX_TEST_PG_PASSWORD", "prx.test.pg.password", ""));
+        TestDatabase db = new TestDatabase(base + name, user, password);
         try (Connection admin = DriverManager.getConnection(base + "postgres", db.user(), db.password());
                 Statement sql = admin.createStatement()) {
             if (exists(admin, name)) {

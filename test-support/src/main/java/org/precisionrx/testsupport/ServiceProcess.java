@@ -93,6 +93,21 @@ public final class ServiceProcess implements AutoCloseable {
         return ProcessTrees.tail(log, 30);
     }
 
+    /** The service's operating-system process id, to read its memory use from {@code /proc}. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Kills the service at once ({@code SIGKILL}): no shutdown hooks, no draining, as a crash would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         ProcessTrees.stop(process, Duration.ofSeconds(10));

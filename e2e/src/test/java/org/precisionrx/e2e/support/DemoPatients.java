@@ -36,6 +36,22 @@ public final class DemoPatients {
     private DemoPatients() {
     }
 
+    /**
+     * {@code count} demo patients of {@code indication} from {@code seed}, each with its own MRN
+     * and the FHIR id {@code fhirIdPrefix-<n>}: for load that creates new patients.
+     */
+    public static List<DemoPatient> many(Indication indication, long seed, int count, String fhirIdPrefix) {
+        List<CohortRow> rows = new CohortSimulator().demoPatients(count, seed, indication);
+        FhirExport export = new FhirExport(LocalDate.now(ZoneOffset.UTC));
+        List<DemoPatient> patients = new java.util.ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            String fhirId = fhirIdPrefix + "-" + (i + 1);
+            Patient patient = rows.get(i).patient();
+            patients.add(new DemoPatient(fhirId, patient.mrn(), patient, EhrBundles.withFhirId(export.json(rows.get(i), i), fhirId)));
+        }
+        return patients;
+    }
+
     /** The first demo patient of {@code indication} from {@code seed} that is {@code suitable}. */
     public static DemoPatient pick(Indication indication, long seed, String fhirId, Predicate<Patient> suitable) {
         return pick(indication, seed, fhirId, suitable, 0);

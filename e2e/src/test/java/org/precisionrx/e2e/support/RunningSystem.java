@@ -3,54 +3,54 @@ package org.precisionrx.e2e.support;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.precisionrx.devtools.DevEhr;
 import org.precisionrx.testsupport.KeycloakServer;
 import org.precisionrx.testsupport.PackagedServices;
-import org.precisionrx.testsupport.PostgresDatabases;
 import org.precisionrx.testsupport.PostgresDatabases.TestDatabase;
 import org.precisionrx.testsupport.ServiceProcess;
 
 /**
  * The whole suite as real processes: Keycloak with the committed realm, patient-profile-service,
  * dosage-service, recommender-service and the gateway from their packaged jars, each on its own
- * PostgreSQL database where it has one. Started once per test run by {@link SystemExtension}.
+ * PostgreSQL database where it has one, on the ports of a {@link SystemLayout}. The flows get one
+ * started by {@link SystemExtension}; the chaos tests start their own.
  */
 public final class RunningSystem implements AutoCloseable {
 
-    public static final int PROFILE_PORT = 18301;
-    public static final int DOSAGE_PORT = 18302;
-    public static final int RECOMMENDER_PORT = 18303;
-    public static final int GATEWAY_PORT = 18304;
-    public static final int KEYCLOAK_PORT = 18380;
-    public static final int KEYCLOAK_MANAGEMENT_PORT = 19300;
+    /** The services, in the order they start; they stop in reverse. */
+    public enum Service {
+        PROFILE, DOSAGE, RECOMMENDER, GATEWAY
+    }
 
-    static final String PROFILE_DATABASE = "prx_e2e_profile";
-    static final String GATEWAY_DATABASE = "prx_e2e_gateway";
     static final String EHR_ISSUER = "https://ehr.e2e.precisionrx.example";
     static final String EHR_CONFIG_NAME = "e2e-ehr";
     /** A fresh distribution builds itself on first start, and the machine may be busy: be patient. */
     static final Duration KEYCLOAK_START = Duration.ofSeconds(Long.getLong("prx.keycloak.start-timeout-seconds", 360));
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final SystemLayout layout;
+    private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
     private KeycloakServer keycloak;
-    private ServiceProcess dosage;
+    private TestDatabase profileDatabase;
     private TestDatabase gatewayDatabase;
     private DevEhr ehr;
     private GatewayClient gateway;
     private Users users;
     private boolean closed;
 
-    private RunningSystem() {
+    private RunningSystem(SystemLayout layout) {
+        this.layout = layout;
     }
 
-    static RunningSystem start() {
-        RunningSystem system = new RunningSystem();
-        Runtime.getRuntime().addShutdownHook(new Thread(system::close, "e2e-system-shutdown"));
+    /** Starts everything on {@code layout}'s ports; a JVM shutdown hook stops it should the run be cut short. */
+    public static RunningSystem start(SystemLayout layout) {
+        RunningSystem system = new RunningSystem(layout);
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close, layout.name() + "-system-shutdown"));
         Instant begin = Instant.now();
         try {
             system.startAll();
@@ -58,7 +58,7 @@ public final class RunningSystem implements AutoCloseable {
             system.close();
             throw e;
         }
-        System.out.println("e2e: system up after " + Duration.between(begin, Instant.now()).toSeconds() + " s");
+        System.out.println(layout.name() + ": system up after " + Duration.between(begin, Instant.now()).toSeconds() + " s");
         return system;
     }
 
@@ -66,14 +66,15 @@ public final class RunningSystem implements AutoCloseable {
         // Keycloak is the slowest to start: it starts alongside the services, which need it not.
         CompletableFuture<KeycloakServer> keycloakStart = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
                 Path.of(required("prx.keycloak.home")), Path.of(required("prx.keycloak.realm")),
-                KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT, KEYCLOAK_START));
+                layout.keycloakPort(), layout.keycloakManagementPort(), KEYCLOAK_START));
         RuntimeException failed = null;
         try {
-            started.add(PackagedServices.profile(PROFILE_DATABASE, PROFILE_PORT));
-            dosage = PackagedServices.dosage(DOSAGE_PORT, PROFILE_PORT);
-            started.add(PackagedServices.recommender(RECOMMENDER_PORT, PROFILE_PORT, DOSAGE_PORT));
-            gatewayDatabase = PostgresDatabases.recreate(GATEWAY_DATABASE);
-            ehr = DevEhr.ephemeral(Path.of("target", "e2e-ehr").toAbsolutePath(), EHR_ISSUER);
+            profileDatabase = layout.databases().apply(layout.profileDatabase());
+            start(Service.PROFILE);
+            start(Service.DOSAGE);
+            start(Service.RECOMMENDER);
+            gatewayDatabase = layout.databases().apply(layout.gatewayDatabase());
+            ehr = DevEhr.ephemeral(Path.of("target", layout.name() + "-ehr").toAbsolutePath(), EHR_ISSUER);
         } catch (RuntimeException e) {
             failed = e;
         }
@@ -89,9 +90,8 @@ public final class RunningSystem implements AutoCloseable {
         if (failed != null) {
             throw failed;
         }
-        started.add(PackagedServices.gateway(GATEWAY_PORT, gatewayDatabase, keycloak.baseUrl(), PROFILE_PORT,
-                DOSAGE_PORT, RECOMMENDER_PORT, ehr.config(EHR_CONFIG_NAME)));
-        gateway = new GatewayClient("http://127.0.0.1:" + GATEWAY_PORT);
+        start(Service.GATEWAY);
+        gateway = new GatewayClient("http://127.0.0.1:" + layout.gatewayPort());
         users = new Users(keycloak.realmUrl("precisionrx"));
     }
 
@@ -112,6 +112,10 @@ public final class RunningSystem implements AutoCloseable {
         return value;
     }
 
+    public SystemLayout layout() {
+        return layout;
+    }
+
     public GatewayClient gateway() {
         return gateway;
     }
@@ -125,6 +129,11 @@ public final class RunningSystem implements AutoCloseable {
         return ehr;
     }
 
+    /** patient-profile-service's database, to look at what an import left behind. */
+    public TestDatabase profileDatabase() {
+        return profileDatabase;
+    }
+
     /** The gateway's own database, to read its audit table. */
     public TestDatabase gatewayDatabase() {
         return gatewayDatabase;
@@ -134,19 +143,51 @@ public final class RunningSystem implements AutoCloseable {
         return keycloak.realmUrl("precisionrx");
     }
 
-    /** Takes dosage-service away (the process ends), leaving everything else running. */
-    public synchronized void stopDosage() {
-        if (dosage != null) {
-            dosage.close();
-            dosage = null;
+    /** The operating-system process id of a running service. */
+    public synchronized long pid(Service service) {
+        ServiceProcess process = running.get(service);
+        if (process == null) {
+            throw new IllegalStateException(service + " is not running");
+        }
+        return process.pid();
+    }
+
+    /** Starts a service (again) with the same command and settings, on its old port; waits until it is ready. */
+    public synchronized void start(Service service) {
+        if (!running.containsKey(service)) {
+            running.put(service, launch(service));
         }
     }
 
-    /** Starts dosage-service again on its old port; nothing else is restarted. */
-    public synchronized void startDosage() {
-        if (dosage == null) {
-            dosage = PackagedServices.dosage(DOSAGE_PORT, PROFILE_PORT);
+    /** Takes a service away gracefully (the process ends), leaving everything else running. */
+    public synchronized void stop(Service service) {
+        ServiceProcess process = running.remove(service);
+        if (process != null) {
+            process.close();
         }
+    }
+
+    /** Kills a service with {@code SIGKILL}, leaving everything else running. */
+    public synchronized void kill(Service service) {
+        ServiceProcess process = running.remove(service);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** Kills Keycloak with {@code SIGKILL}; it is not started again in this run. */
+    public synchronized void killKeycloak() {
+        keycloak.kill();
+    }
+
+    private ServiceProcess launch(Service service) {
+        return switch (service) {
+            case PROFILE -> PackagedServices.profile(profileDatabase, layout.profilePort());
+            case DOSAGE -> PackagedServices.dosage(layout.dosagePort(), layout.profilePort());
+            case RECOMMENDER -> PackagedServices.recommender(layout.recommenderPort(), layout.profilePort(), layout.dosagePort());
+            case GATEWAY -> PackagedServices.gateway(layout.gatewayPort(), gatewayDatabase, keycloak.baseUrl(),
+                    layout.profilePort(), layout.dosagePort(), layout.recommenderPort(), ehr.config(EHR_CONFIG_NAME));
+        };
     }
 
     /** Stops everything, the gateway first (it calls the others), Keycloak last. */
@@ -156,10 +197,9 @@ public final class RunningSystem implements AutoCloseable {
             return;
         }
         closed = true;
-        List<AutoCloseable> stopping = new ArrayList<>(started);
-        java.util.Collections.reverse(stopping);
-        stopping.forEach(RunningSystem::quietly);
-        quietly(dosage);
+        for (Service service : List.of(Service.GATEWAY, Service.RECOMMENDER, Service.DOSAGE, Service.PROFILE)) {
+            quietly(running.remove(service));
+        }
         quietly(keycloak);
     }
 

@@ -38,7 +38,8 @@ public final class Users {
         this.realmUrl = realmUrl;
     }
 
-    public String token(String username) {
+    /** Logs in once per user at a time: concurrent load must not race logins of one user. */
+    public synchronized String token(String username) {
         Cached cached = tokens.get(username);
         if (cached == null || cached.at().plus(REUSE_FOR).isBefore(Instant.now())) {
             cached = new Cached(KeycloakLogin.login(realmUrl, WEB_CLIENT, REDIRECT, username, PASSWORD).accessToken(),
@@ -49,7 +50,7 @@ public final class Users {
     }
 
     /** A new login, for claims that changed since the last one (a patient link). */
-    public String freshToken(String username) {
+    public synchronized String freshToken(String username) {
         tokens.remove(username);
         return token(username);
     }

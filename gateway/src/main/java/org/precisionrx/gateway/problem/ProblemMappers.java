@@ -56,9 +56,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response auditUnavailable(AuditUnavailableException e, UriInfo uri) {
         Response response = respond(503, "Service unavailable",
-                "the access could not be recorded in the audit trail, so it was not carried out", List.of(), uri);
-        // A full audit queue clears within moments; a broken database is not worth a hint.
-        return e instanceof AuditBusyException ? Response.fromResponse(response).header("Retry-After", "1").build() : response;
+                "the access could not be recorded in the audit trail, so it was not carried out; try again shortly",
+                List.of(), uri);
+        // A full audit queue clears within moments; a database that is away (a restart, a failover)
+        // takes a few seconds. Either way the same request succeeds later.
+        return Response.fromResponse(response).header("Retry-After", e instanceof AuditBusyException ? "1" : "5").build();
     }
 
     @ServerExceptionMapper

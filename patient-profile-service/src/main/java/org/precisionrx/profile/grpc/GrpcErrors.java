@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.precisionrx.grpc.Statuses;
 import org.precisionrx.profile.fhir.FhirPayloadException;
 import org.precisionrx.profile.ingest.ImportProblem;
+import org.precisionrx.profile.repository.DatabaseOutage;
 import org.precisionrx.profile.service.InvalidRecordException;
 import org.precisionrx.profile.service.PatientNotFoundException;
 import org.precisionrx.profile.service.VersionConflictException;
@@ -42,6 +43,10 @@ final class GrpcErrors {
         }
         if (WriteConflicts.isConflict(failure)) {
             return status(Code.ABORTED, "the patient was changed concurrently; read the profile again and retry");
+        }
+        if (DatabaseOutage.causedBy(failure)) {
+            LOG.warnf("database unavailable: %s", failure.getClass().getName());
+            return status(Code.UNAVAILABLE, "the database is unavailable; retry shortly");
         }
         // Driver and ORM messages can quote stored values, so the details stay at DEBUG.
         LOG.errorf("unexpected failure: %s", failure.getClass().getName());

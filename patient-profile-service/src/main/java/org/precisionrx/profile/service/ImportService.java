@@ -22,6 +22,7 @@ import org.precisionrx.profile.ingest.ExternalId;
 import org.precisionrx.profile.ingest.ImportProblem;
 import org.precisionrx.profile.ingest.PatientRecord;
 import org.precisionrx.profile.pharmcat.PharmcatCallsParser;
+import org.precisionrx.profile.repository.DatabaseOutage;
 import org.precisionrx.profile.service.ImportSummary.PatientResult;
 
 /**
@@ -89,7 +90,11 @@ public class ImportService {
         } catch (InvalidRecordException e) {
             return PatientResult.failed(sourceRef, e.problems());
         } catch (PersistenceException | QuarkusTransactionException e) {
-            // Still conflicting after every attempt (or the write failed); nothing of this one was kept.
+            if (DatabaseOutage.causedBy(e)) {
+                // Not this patient's fault: the whole request fails as UNAVAILABLE, and the client retries it.
+                throw e;
+            }
+            // Still conflicting after every attempt; nothing of this one was kept.
             LOG.debug("patient import conflicted", e);
             return PatientResult.failed(sourceRef, List.of(new ImportProblem(sourceRef, "identifiers",
                     "another import of this patient ran at the same time; retry")));
