@@ -28,6 +28,7 @@ public abstract class InFlightLimit implements ServerInterceptor {
     private final int limit;
     private final Duration retryDelay;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
 
     protected InFlightLimit(int limit, Duration retryDelay) {
         if (limit < 1) {
@@ -37,8 +38,22 @@ public abstract class InFlightLimit implements ServerInterceptor {
         this.retryDelay = retryDelay;
     }
 
+    /**
+     * From now on every new call is refused with UNAVAILABLE (callers retry elsewhere or later);
+     * calls already held run to the end. For graceful shutdown.
+     */
+    public void drain() {
+        draining = true;
+    }
+
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+        if (draining) {
+            call.close(Status.UNAVAILABLE.withDescription(call.getMethodDescriptor().getServiceName()
+                    + " is shutting down; retry"), new Metadata());
+            return new ServerCall.Listener<>() {
+            };
+        }
         if (inFlight.incrementAndGet() > limit) {
             inFlight.decrementAndGet();
             StatusRuntimeException refusal = refusal(call.getMethodDescriptor().getServiceName());

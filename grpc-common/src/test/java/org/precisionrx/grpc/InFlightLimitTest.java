@@ -77,6 +77,43 @@ class InFlightLimitTest {
         }
     }
 
+    @Test
+    void afterDrainNewCallsAreRefusedAsUnavailableWhileHeldOnesFinish() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        InFlightLimit limit = new InFlightLimit(LIMIT, Duration.ofMillis(500)) {
+        };
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", PORT))
+                .addService(ServerInterceptors.intercept(ServerServiceDefinition.builder(Ping.SERVICE)
+                        .addMethod(Ping.METHOD, ServerCalls.asyncUnaryCall((request, response) -> {
+                            if (request[0] == 1) {
+                                await(release);
+                            }
+                            response.onNext(request);
+                            response.onCompleted();
+                        })).build(), limit))
+                .executor(java.util.concurrent.Executors.newCachedThreadPool())
+                .build().start();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", PORT).usePlaintext().build();
+        try {
+            CompletableFuture<byte[]> held = CompletableFuture.supplyAsync(() -> ping(channel, (byte) 1));
+            while (limit.inFlight() < 1) {
+                Thread.sleep(10);
+            }
+
+            limit.drain();
+            StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> ping(channel, (byte) 2));
+            assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+            assertThat(refused.getStatus().getDescription()).contains("shutting down");
+
+            release.countDown();
+            assertThat(held.get(10, TimeUnit.SECONDS)).containsExactly(1);
+        } finally {
+            release.countDown();
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
     private static byte[] ping(ManagedChannel channel, byte value) {
         return ClientCalls.blockingUnaryCall(channel, Ping.METHOD, CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS),
                 new byte[] {value});
