@@ -41,7 +41,7 @@ public class RejectedTokens {
 
     /** Records the refusal; a trail that cannot be written does not turn the 401 into a 503. */
     public void record(String path, String authorization) {
-        String detail = authorization == null || authorization.isBlank() ? "no bearer token"
+        String detail = authorization == null || authorization.isBlank() ? "token refused (no bearer token)"
                 : UntrustedClaims.fromAuthorization(authorization, audience)
                         .map(c -> "token refused (" + c.likelyReason(Clock.systemUTC().instant(), issuer) + "); "
                                 + c.describe())

@@ -26,7 +26,8 @@ public record UntrustedClaims(String subject, String username, String issuer, St
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > MAX_TOKEN_CHARS) {
             return Optional.empty();
         }
-        String[] parts = header.substring(7).trim().split("\\.");
+        // -1 keeps an empty signature part: an unsigned token (alg "none") still shows its claims.
+        String[] parts = header.substring(7).trim().split("\\.", -1);
         if (parts.length != 3) {
             return Optional.empty();
         }

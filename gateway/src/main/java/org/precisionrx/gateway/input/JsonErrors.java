@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.precisionrx.gateway.problem.Problem.Violation;
 
 /**
@@ -31,7 +33,8 @@ public final class JsonErrors {
                             ? "is a number longer than " + StrictJson.MAX_NUMBER_LENGTH + " characters"
                             : "exceeds a size limit of the JSON reader");
         }
-        if (e instanceof InputCoercionException) {
+        if (e instanceof InputCoercionException || message.contains("out of range")
+                || e instanceof MismatchedInputException && message.contains("Floating-point value")) {
             return new Violation(field, "is a number out of range");
         }
         if (message.startsWith("Duplicate field")) {
@@ -48,7 +51,11 @@ public final class JsonErrors {
 
     /** The dotted path the parser was at, e.g. {@code order.amount}; {@code body} at the top. */
     static String field(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return fromPath(mapping.getPath());
+        }
         if (!(e.getProcessor() instanceof JsonParser parser)) {
+            // Jackson's size limits (nesting, number length) throw without a position.
             return "body";
         }
         Deque<String> names = new ArrayDeque<>();
@@ -62,5 +69,11 @@ public final class JsonErrors {
         // Deeply nested garbage is named by where it starts, not by 64 path steps.
         List<String> path = names.stream().limit(4).toList();
         return path.isEmpty() ? "body" : String.join(".", path).replace(".[", "[");
+    }
+
+    private static String fromPath(List<JsonMappingException.Reference> references) {
+        List<String> path = references.stream().limit(4)
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + Math.max(r.getIndex(), 0) + "]").toList();
+        return String.join(".", path).replace(".[", "[");
     }
 }

@@ -54,10 +54,11 @@ class JsonErrorsTest {
     void nestingAndNumberLengthAreBounded() throws Exception {
         String nested = "{\"drugId\":\"a\",\"x\":" + "[".repeat(100) + "]".repeat(100) + "}";
         Violation deep = JsonErrors.violation(catchThrowableOfType(JsonProcessingException.class, () -> STRICT.readTree(nested)));
-        assertThat(deep.field()).startsWith("x[0]");
+        // Jackson's size limits throw without the parser's position: the body is named.
+        assertThat(deep.field()).isEqualTo("body");
         assertThat(deep.message()).isEqualTo("nests deeper than 64 levels");
         Violation longNumber = refusal(("{\"amount\":" + "1".repeat(101) + "}").getBytes(StandardCharsets.UTF_8));
-        assertThat(longNumber).isEqualTo(new Violation("amount", "is a number longer than 100 characters"));
+        assertThat(longNumber).isEqualTo(new Violation("body", "is a number longer than 100 characters"));
         assertThat(STRICT.readTree("[".repeat(63) + "]".repeat(63))).isNotNull();
     }
 
