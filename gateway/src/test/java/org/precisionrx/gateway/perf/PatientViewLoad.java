@@ -36,7 +36,7 @@ import org.precisionrx.testsupport.PostgresDatabases.TestDatabase;
  * A load loop for the CDS Hooks {@code patient-view} service, run by hand (its name does not end in
  * Test, so {@code verify} skips it):
  * <pre>
- * flock /tmp/prx-test-gateway.lock ./mvnw -B -q -pl gateway -am verify -Dtest=PatientViewLoad \
+ * ./mvnw -B -q -pl gateway -am verify -Dtest=PatientViewLoad \
  *     -Dsurefire.failIfNoSpecifiedTests=false [-Dprx.perf.seconds=60] [-Dprx.perf.rate=100]
  * </pre>
  * It prints what one request costs (audit records, gRPC calls, commits) and two runs: a steady
