@@ -37,17 +37,7 @@ class InFlightLimitTest {
         CountDownLatch release = new CountDownLatch(1);
         InFlightLimit limit = new InFlightLimit(LIMIT, Duration.ofMillis(500)) {
         };
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", PORT))
-                .addService(ServerInterceptors.intercept(ServerServiceDefinition.builder(Ping.SERVICE)
-                        .addMethod(Ping.METHOD, ServerCalls.asyncUnaryCall((request, response) -> {
-                            if (request[0] == 1) {
-                                await(release);
-                            }
-                            response.onNext(request);
-                            response.onCompleted();
-                        })).build(), limit))
-                .executor(java.util.concurrent.Executors.newCachedThreadPool())
-                .build().start();
+        Server server = startServer(limit, release);
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", PORT).usePlaintext().build();
         try {
             List<CompletableFuture<byte[]>> held = new ArrayList<>();
@@ -82,17 +72,7 @@ class InFlightLimitTest {
         CountDownLatch release = new CountDownLatch(1);
         InFlightLimit limit = new InFlightLimit(LIMIT, Duration.ofMillis(500)) {
         };
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", PORT))
-                .addService(ServerInterceptors.intercept(ServerServiceDefinition.builder(Ping.SERVICE)
-                        .addMethod(Ping.METHOD, ServerCalls.asyncUnaryCall((request, response) -> {
-                            if (request[0] == 1) {
-                                await(release);
-                            }
-                            response.onNext(request);
-                            response.onCompleted();
-                        })).build(), limit))
-                .executor(java.util.concurrent.Executors.newCachedThreadPool())
-                .build().start();
+        Server server = startServer(limit, release);
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", PORT).usePlaintext().build();
         try {
             CompletableFuture<byte[]> held = CompletableFuture.supplyAsync(() -> ping(channel, (byte) 1));
@@ -117,6 +97,21 @@ class InFlightLimitTest {
     private static byte[] ping(ManagedChannel channel, byte value) {
         return ClientCalls.blockingUnaryCall(channel, Ping.METHOD, CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS),
                 new byte[] {value});
+    }
+
+    /** A ping server behind {@code limit}; a ping of 1 is held until {@code release}. */
+    private static Server startServer(InFlightLimit limit, CountDownLatch release) throws java.io.IOException {
+        return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", PORT))
+                .addService(ServerInterceptors.intercept(ServerServiceDefinition.builder(Ping.SERVICE)
+                        .addMethod(Ping.METHOD, ServerCalls.asyncUnaryCall((request, response) -> {
+                            if (request[0] == 1) {
+                                await(release);
+                            }
+                            response.onNext(request);
+                            response.onCompleted();
+                        })).build(), limit))
+                .executor(java.util.concurrent.Executors.newCachedThreadPool())
+                .build().start();
     }
 
     private static void await(CountDownLatch latch) {
