@@ -61,13 +61,16 @@ public final class MultiArmTrainer {
     private MultiArmNet fit(Data train, Data val, long seed) {
         TrainConfig tc = config.train();
         float[][] weights = initialWeights(spec, seed);
-        DeterministicAdam adam = DeterministicAdam.withDefaults(tc.learningRate(), weights);
+        double learningRate = tc.learningRate();
+        DeterministicAdam adam = DeterministicAdam.withDefaults(learningRate, weights);
         Random shuffle = RandomStreams.shuffle(seed);
         List<Double> trainLosses = new ArrayList<>();
         List<Double> valLosses = new ArrayList<>();
         float[][] best = Weights.copy(weights);
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = -1;
+        int plateauFrom = -1;
+        int drops = 0;
         boolean stoppedEarly = false;
         try (MultiArmTrainingGraph g = new MultiArmTrainingGraph(spec, config, seed)) {
             for (int epoch = 0; epoch < tc.maxEpochs(); epoch++) {
@@ -91,8 +94,17 @@ public final class MultiArmTrainer {
                 if (valLoss < bestLoss) {
                     bestLoss = valLoss;
                     bestEpoch = epoch;
+                    plateauFrom = epoch;
                     best = Weights.copy(weights);
-                } else if (epoch - bestEpoch >= tc.patience()) {
+                } else if (epoch - plateauFrom >= tc.patience() && drops < config.learningRateDrops()) {
+                    // Adam's step noise at a fixed rate can hide effects smaller than it; a smaller rate
+                    // from the best weights lets training resolve them.
+                    drops++;
+                    plateauFrom = epoch;
+                    learningRate /= 10;
+                    weights = Weights.copy(best);
+                    adam = DeterministicAdam.withDefaults(learningRate, weights);
+                } else if (epoch - plateauFrom >= tc.patience()) {
                     stoppedEarly = epoch + 1 < tc.maxEpochs();
                     break;
                 }

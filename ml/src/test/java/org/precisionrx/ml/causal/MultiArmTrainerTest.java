@@ -64,6 +64,29 @@ class MultiArmTrainerTest {
                 .isEqualTo(ensemble.weightsSha256());
     }
 
+    /**
+     * A plateau with drops left continues from the best weights at a tenth of the rate: the run up to the
+     * first plateau is the run without drops, and the drops can only lower the best validation loss.
+     */
+    @Test
+    void learningRateDropsContinueFromTheBestWeights() {
+        CausalSynthetic d = CausalSynthetic.binary(2000, 4);
+        MultiArmConfig once = MultiArmConfig.defaults(7).withTrain(new TrainConfig(7, 60, 64, 3e-3, 2, 0.2));
+        MultiArmConfig dropping = once.withLearningRateDrops(2);
+        MultiArmNet plain = new MultiArmTrainer(SPEC, once).fit(d.x, d.arm, d.y);
+        MultiArmNet dropped = new MultiArmTrainer(SPEC, dropping).fit(d.x, d.arm, d.y);
+
+        List<Double> plainLoss = plain.history().validationLoss();
+        List<Double> droppedLoss = dropped.history().validationLoss();
+        assertThat(plain.history().stoppedEarly()).isTrue();
+        assertThat(droppedLoss.size()).isGreaterThan(plainLoss.size());
+        assertThat(droppedLoss.subList(0, plainLoss.size())).isEqualTo(plainLoss);
+        assertThat(droppedLoss.get(dropped.history().bestEpoch()))
+                .isLessThanOrEqualTo(plainLoss.get(plain.history().bestEpoch()));
+        assertThat(new MultiArmTrainer(SPEC, dropping).fit(d.x, d.arm, d.y).weightsSha256())
+                .isEqualTo(dropped.weightsSha256());
+    }
+
     /** TF's gradient of factual + alpha * IPM matches a central difference along a random direction. */
     @ParameterizedTest
     @EnumSource(value = Ipm.class, names = {"MMD_LINEAR", "MMD_RBF", "WASS"})
