@@ -18,7 +18,7 @@ public final class Main {
               train    --cohort FILE --treatment COL --outcome COL --out DIR [--features COLS] [--ignore COLS]
                        [--seed N] [--epochs N] [--ensemble N] [--ipm none|mmd|mmd-lin|wass] [--alpha A]
                        [--outcome-type binary|continuous] [--lower-is-better] [--representation 64,32] [--head 16]
-                       [--learning-rate LR] [--batch-size N] [--patience N] [--name NAME] [--created ISO-INSTANT]
+                       [--learning-rate LR] [--batch-size N] [--patience N] [--learning-rate-drops N] [--name NAME] [--created ISO-INSTANT]
               predict  --model DIR --cohort FILE --out FILE [--keep COLS]
               evaluate --model DIR --cohort FILE [--truth COL_ARM1,COL_ARM2,...] [--groups COLS] [--out FILE.json]
                        [--reference ARM] [--lower-is-better|--higher-is-better] [--seed N] [--bootstrap N]

@@ -70,6 +70,14 @@ final class Options {
         return (int) v;
     }
 
+    int intInRange(String name, int fallback, int min, int max) {
+        long v = longValue(name, fallback);
+        if (v < min || v > max) {
+            throw new UsageException("--" + name + " must be an integer from " + min + " to " + max);
+        }
+        return (int) v;
+    }
+
     double doubleValue(String name, double fallback) {
         String v = values.get(name);
         try {

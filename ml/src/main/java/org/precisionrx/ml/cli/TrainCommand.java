@@ -31,7 +31,7 @@ import org.precisionrx.ml.train.TrainConfig;
 final class TrainCommand {
     static final Set<String> VALUED = Set.of("cohort", "treatment", "outcome", "features", "ignore", "out", "seed",
             "epochs", "ensemble", "ipm", "alpha", "outcome-type", "representation", "head", "learning-rate",
-            "batch-size", "patience", "name", "created");
+            "batch-size", "patience", "learning-rate-drops", "name", "created");
     static final Set<String> FLAGS = Set.of("lower-is-better");
     private static final int BOOTSTRAP_REPS = 200;
 
@@ -54,6 +54,11 @@ final class TrainCommand {
         String treatment = o.required("treatment");
         String outcome = o.required("outcome");
         Path cohortFile = Path.of(o.required("cohort"));
+        // Training options first, so that a mistyped one fails before the cohort is read.
+        long seed = o.longValue("seed", 42);
+        TrainConfig tc = new TrainConfig(seed, o.positiveInt("epochs", 100), o.positiveInt("batch-size", 128),
+                o.doubleValue("learning-rate", 1e-3), o.positiveInt("patience", 15), 0.2);
+        int learningRateDrops = o.intInRange("learning-rate-drops", 0, 0, 10);
         Cohort cohort = Cohort.read(cohortFile);
         cohort.require(treatment, outcome);
         List<String> ignore = Cohort.list(o.get("ignore", ""));
@@ -103,16 +108,14 @@ final class TrainCommand {
         String name = o.get("name", "multi-arm-" + outcome);
         FeatureSpec spec = Cohort.inferSpec(name, features, rows, err);
         float[][] x = new FeatureEncoder(spec).encodeAll(rows);
-        long seed = o.longValue("seed", 42);
-        TrainConfig tc = new TrainConfig(seed, o.positiveInt("epochs", 100), o.positiveInt("batch-size", 128),
-                o.doubleValue("learning-rate", 1e-3), o.positiveInt("patience", 15), 0.2);
         Ipm ipm;
         try {
             ipm = Ipm.parse(o.get("ipm", "none"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        MultiArmConfig config = new MultiArmConfig(tc, ipm, ipm == Ipm.NONE ? 0 : o.doubleValue("alpha", 0.1), 1.0);
+        MultiArmConfig config = new MultiArmConfig(tc, ipm, ipm == Ipm.NONE ? 0 : o.doubleValue("alpha", 0.1), 1.0,
+                learningRateDrops);
         TarnetSpec net = new TarnetSpec(x[0].length, ints(o.get("representation", "64,32")),
                 ints(o.get("head", "16")), Activation.RELU, arms.size(), type);
         int members = o.positiveInt("ensemble", 1);

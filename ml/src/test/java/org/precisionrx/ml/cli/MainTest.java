@@ -65,7 +65,7 @@ class MainTest {
     void trainPredictEvaluateEndToEnd() throws Exception {
         String[] train = {"train", "--cohort", cohort.toString(), "--treatment", "drug", "--outcome", "response",
                 "--ignore", "id,mu_A,mu_B,mu_C", "--ensemble", "2", "--epochs", "30", "--seed", "3",
-                "--ipm", "wass", "--learning-rate", "3e-3"};
+                "--ipm", "wass", "--learning-rate", "3e-3", "--learning-rate-drops", "1"};
         Run trained = main(concat(train, "--out", tmp.resolve("m1").toString()));
         assertThat(trained.code()).as(trained.err()).isZero();
         assertThat(trained.out()).contains("arms: A, B, C", "auc");
@@ -151,6 +151,11 @@ class MainTest {
                 tmp.resolve("absent.csv").toString(), "--out", tmp.resolve("p.csv").toString());
         assertThat(unreadable.code()).isEqualTo(2);
         assertThat(unreadable.err()).contains("cannot read").contains("no such file").hasLineCount(1);
+
+        Run negativeDrops = main("train", "--cohort", c, "--treatment", "drug", "--outcome", "response",
+                "--learning-rate-drops", "-1", "--out", tmp.resolve("x5").toString());
+        assertThat(negativeDrops.code()).isEqualTo(2);
+        assertThat(negativeDrops.err()).contains("--learning-rate-drops must be an integer from 0 to 10").hasLineCount(1);
 
         assertThat(main("frobnicate").code()).isEqualTo(2);
         assertThat(main("predict", "--model", tmp.toString(), "--cohort", c, "--out", "x").err())
