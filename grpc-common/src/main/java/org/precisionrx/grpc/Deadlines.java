@@ -2,6 +2,7 @@ package org.precisionrx.grpc;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.grpc.Context;
 import io.grpc.Deadline;
@@ -26,6 +27,21 @@ public final class Deadlines {
     public static <S extends AbstractStub<S>> S bounded(S stub, Duration configured, String downstream) {
         return stub.withDeadlineAfter(budgetMillis(configured, Context.current().getDeadline(), downstream),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Calls {@code rpc} on the stub {@link #bounded} by the caller's deadline; a failed call is
+     * {@link DownstreamFailures#of}. A caller already (nearly) late is refused with DEADLINE_EXCEEDED
+     * before anything is sent: that is no failure of the downstream, so it is not a
+     * {@link DownstreamFailure} and does not count against the downstream's circuit breaker.
+     */
+    public static <S extends AbstractStub<S>, T> T call(S stub, Duration configured, String downstream, Function<S, T> rpc) {
+        S bounded = bounded(stub, configured, downstream);
+        try {
+            return rpc.apply(bounded);
+        } catch (StatusRuntimeException e) {
+            throw DownstreamFailures.of(downstream, e);
+        }
     }
 
     /**

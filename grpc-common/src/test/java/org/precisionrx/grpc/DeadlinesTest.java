@@ -98,6 +98,19 @@ class DeadlinesTest {
         assertThat(received).as("the downstream was never called").isEmpty();
     }
 
+    @Test
+    void aLateCallerIsRefusedAsSuchNotAsAFailureOfTheDownstream() {
+        StatusRuntimeException late = catchThrowableOfType(StatusRuntimeException.class, () -> inContextWithDeadline(
+                Duration.ofMillis(-1), () -> Deadlines.call(new Stub(channel), CONFIGURED, "test.Downstream", Stub::send)));
+
+        assertThat(late).isNotInstanceOf(DownstreamFailure.class); // no circuit breaker counts it
+        assertThat(late.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+        assertThat(received).as("the downstream was never called").isEmpty();
+
+        Deadlines.call(new Stub(channel), Duration.ofSeconds(4), "test.Downstream", Stub::send);
+        assertThat(received).singleElement().satisfies(left -> assertThat(left).isBetween(1L, 4000L));
+    }
+
     private static void inContextWithDeadline(Duration left, Runnable work) throws Exception {
         Context.CancellableContext context = Context.current().withDeadlineAfter(left.toMillis(), TimeUnit.MILLISECONDS, clock);
         try {
@@ -127,8 +140,11 @@ class DeadlinesTest {
         }
 
         void ping(Duration configured) {
-            Stub bounded = Deadlines.bounded(this, configured, "test.Downstream");
-            ClientCalls.blockingUnaryCall(bounded.getChannel(), PING, bounded.getCallOptions(), new byte[] {1});
+            Deadlines.bounded(this, configured, "test.Downstream").send();
+        }
+
+        byte[] send() {
+            return ClientCalls.blockingUnaryCall(getChannel(), PING, getCallOptions(), new byte[] {1});
         }
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.precisionrx.dosage.testsupport.ScriptedProfileServer;
+import org.precisionrx.testsupport.StandIn;
 
 /** dosage-service's profile client with its real fault-tolerance interceptors, against a scripted gRPC server. */
 @QuarkusTest
@@ -30,7 +31,7 @@ import org.precisionrx.dosage.testsupport.ScriptedProfileServer;
 class ProfileClientFaultToleranceTest {
 
     private static final String PATIENT = "7d3f5a0e-2b1c-4d9e-8f6a-1c2b3d4e5f60";
-    private static ScriptedProfileServer server;
+    private static StandIn server;
     private static boolean connected;
 
     @Inject
@@ -41,7 +42,7 @@ class ProfileClientFaultToleranceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new ScriptedProfileServer(ScriptedProfileClientConfig.PORT);
+        server = ScriptedProfileServer.start(ScriptedProfileClientConfig.PORT);
     }
 
     @AfterAll

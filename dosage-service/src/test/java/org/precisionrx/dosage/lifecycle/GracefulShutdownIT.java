@@ -25,6 +25,7 @@ import org.precisionrx.dosage.v1.DoseRequest;
 import org.precisionrx.dosage.v1.DoseSubject;
 import org.precisionrx.profile.v1.PatientProfile;
 import org.precisionrx.testsupport.ServiceProcess;
+import org.precisionrx.testsupport.StandIn;
 
 /**
  * The packaged dosage-service as a real process, stopped with SIGTERM while a request is in flight
@@ -40,7 +41,7 @@ class GracefulShutdownIT {
 
     @Test
     void sigtermDrainsInFlightRequestsRefusesNewOnesThenClosesTheModelAndExits() throws Exception {
-        try (ScriptedProfileServer profiles = new ScriptedProfileServer(PROFILE_PORT);
+        try (StandIn profiles = ScriptedProfileServer.start(PROFILE_PORT);
                 ServiceProcess dosage = startDosage()) {
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", DOSAGE_PORT).usePlaintext().build();
             try {

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -56,12 +55,8 @@ public class DosageClient {
         DoseSubject subject = DoseSubject.newBuilder().setProfile(profile).build();
         drugs.forEach(drug -> request.addRequests(DoseRequest.newBuilder()
                 .setSubject(subject).setDrugId(drug).setIndicationId(indication)));
-        try {
-            return Optional.of(Deadlines.bounded(dosage, config.dosageDeadline(), SERVICE)
-                    .recommendDoses(request.build()).getResultsList());
-        } catch (StatusRuntimeException e) {
-            throw DownstreamFailures.of(SERVICE, e);
-        }
+        return Optional.of(Deadlines.call(dosage, config.dosageDeadline(), SERVICE, stub -> stub.recommendDoses(request.build()))
+                .getResultsList());
     }
 
     Optional<List<DoseResult>> withoutDoses(PatientProfile profile, String indication, List<String> drugs, Throwable failure) {

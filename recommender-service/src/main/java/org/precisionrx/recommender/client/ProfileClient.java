@@ -43,7 +43,8 @@ public class ProfileClient {
 
     /**
      * @throws StatusRuntimeException NOT_FOUND for an unknown patient; UNAVAILABLE naming the service when it
-     *         cannot answer or its breaker is open; RESOURCE_EXHAUSTED when too many calls are in flight
+     *         cannot answer or its breaker is open; RESOURCE_EXHAUSTED when too many calls are in flight;
+     *         DEADLINE_EXCEEDED, without calling, when the caller's deadline is (nearly) spent
      */
     @Fallback(fallbackMethod = "refusedFetch", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     @Retry(maxRetries = 2, delay = 50, jitter = 40, maxDuration = 2000)
@@ -51,19 +52,16 @@ public class ProfileClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, failOn = DownstreamFailure.class)
     @Bulkhead(32)
     public PatientProfile fetch(String patientId) {
-        try {
-            return Deadlines.bounded(profiles, config.profileDeadline(), SERVICE)
-                    .getProfile(GetProfileRequest.newBuilder().setPatient(PatientKey.newBuilder().setPatientId(patientId)).build());
-        } catch (StatusRuntimeException e) {
-            throw DownstreamFailures.of(SERVICE, e);
-        }
+        return Deadlines.call(profiles, config.profileDeadline(), SERVICE, stub -> stub.getProfile(GetProfileRequest.newBuilder()
+                .setPatient(PatientKey.newBuilder().setPatientId(patientId)).build()));
     }
 
     /**
      * Many assembled profiles in one call: the listed ids, or one page of all stored patients. A page
      * is larger work than one profile, so it has its own deadline.
      * @throws StatusRuntimeException UNAVAILABLE naming the service when it cannot answer or its breaker
-     *         is open; RESOURCE_EXHAUSTED when too many calls are in flight
+     *         is open; RESOURCE_EXHAUSTED when too many calls are in flight; DEADLINE_EXCEEDED, without
+     *         calling, when the caller's deadline is (nearly) spent
      */
     @Fallback(fallbackMethod = "refusedPage", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     @Retry(maxRetries = 2, delay = 50, jitter = 40, maxDuration = 10000)
@@ -71,11 +69,7 @@ public class ProfileClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, failOn = DownstreamFailure.class)
     @Bulkhead(8)
     public GetProfilesResponse fetchMany(GetProfilesRequest request) {
-        try {
-            return Deadlines.bounded(profiles, config.profilePageDeadline(), SERVICE).getProfiles(request);
-        } catch (StatusRuntimeException e) {
-            throw DownstreamFailures.of(SERVICE, e);
-        }
+        return Deadlines.call(profiles, config.profilePageDeadline(), SERVICE, stub -> stub.getProfiles(request));
     }
 
     GetProfilesResponse refusedPage(GetProfilesRequest request, RuntimeException refusal) {
