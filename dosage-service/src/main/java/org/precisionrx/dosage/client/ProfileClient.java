@@ -42,7 +42,8 @@ public class ProfileClient {
     /**
      * @throws StatusRuntimeException NOT_FOUND or INVALID_ARGUMENT from the profile service; UNAVAILABLE
      *         naming the service when it cannot answer or its breaker is open; RESOURCE_EXHAUSTED when
-     *         too many profile calls are in flight; DEADLINE_EXCEEDED when the caller's deadline is spent
+     *         too many profile calls are in flight; DEADLINE_EXCEEDED, without calling, when the caller's
+     *         deadline is (nearly) spent
      */
     @Fallback(fallbackMethod = "refused", applyOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     @Retry(maxRetries = 2, delay = 50, jitter = 40, maxDuration = 2000)
@@ -50,13 +51,8 @@ public class ProfileClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, failOn = DownstreamFailure.class)
     @Bulkhead(32)
     public PatientProfile fetch(String patientId) {
-        try {
-            return Deadlines.bounded(profiles, config.profileDeadline(), SERVICE)
-                    .getProfile(GetProfileRequest.newBuilder()
-                            .setPatient(PatientKey.newBuilder().setPatientId(patientId)).build());
-        } catch (StatusRuntimeException e) {
-            throw DownstreamFailures.of(SERVICE, e);
-        }
+        return Deadlines.call(profiles, config.profileDeadline(), SERVICE, stub -> stub.getProfile(GetProfileRequest.newBuilder()
+                .setPatient(PatientKey.newBuilder().setPatientId(patientId)).build()));
     }
 
     PatientProfile refused(String patientId, RuntimeException refusal) {

@@ -23,9 +23,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.precisionrx.dosage.testsupport.ScriptedProfileServer;
+import org.precisionrx.testsupport.CallerDeadlines;
+import org.precisionrx.testsupport.GrpcFailures;
 import org.precisionrx.testsupport.StandIn;
 
-/** dosage-service's profile client with its real fault-tolerance interceptors, against a scripted gRPC server. */
+/**
+ * dosage-service's profile client with its real fault-tolerance interceptors, against a scripted gRPC
+ * server standing in for patient-profile-service ({@link StandIn}: it counts the calls that reach it
+ * and the deadline each carries).
+ */
 @QuarkusTest
 @WithTestResource(ScriptedProfileClientConfig.class)
 class ProfileClientFaultToleranceTest {
@@ -135,5 +141,37 @@ class ProfileClientFaultToleranceTest {
             release.countDown();
             pool.shutdownNow();
         }
+    }
+
+    // Deadlines: the configured one (3 s here), bounded by the caller's; a late call is not started.
+
+    @Test
+    void aShorterCallerDeadlineReachesTheProfileService() {
+        long caller = 2_000;
+        assertThat(CallerDeadlines.within(caller, () -> client.fetch(PATIENT)).getPatientId()).isEqualTo(PATIENT);
+        client.fetch(PATIENT);
+
+        assertThat(server.deadlines).hasSize(2);
+        assertThat(server.deadlines.get(0)).as("the caller's 2 s, not the configured 3 s").isBetween(1L, caller);
+        assertThat(server.deadlines.get(1)).as("without a caller's deadline, the configured 3 s").isGreaterThan(caller);
+    }
+
+    @Test
+    void aCallerAlreadyLateIsRefusedWithoutCallingTheProfileService() {
+        for (long left : new long[] {-1, 20}) { // passed, and under the 50 ms minimum
+            StatusRuntimeException late = GrpcFailures.of(() -> CallerDeadlines.within(left, () -> client.fetch(PATIENT)));
+            assertThat(late.getStatus().getCode()).as(late.getStatus().toString()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+            assertThat(late.getStatus().getDescription()).startsWith("not calling patient-profile-service");
+        }
+        assertThat(server.calls).as("patient-profile-service never called").hasValue(0);
+    }
+
+    @Test
+    void lateCallersDoNotOpenTheBreakerOfAHealthyProfileService() {
+        for (int i = 0; i < 12; i++) { // more than the breaker's 10-call window
+            GrpcFailures.of(() -> CallerDeadlines.within(-1, () -> client.fetch(PATIENT)));
+        }
+        assertThat(client.fetch(PATIENT).getPatientId()).as("the breaker is still closed").isEqualTo(PATIENT);
+        assertThat(server.calls).hasValue(1);
     }
 }
