@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.precisionrx.dosage.testsupport.ScriptedProfileServer;
+import org.precisionrx.dosage.v1.DosageServiceGrpc.DosageServiceBlockingStub;
+import org.precisionrx.dosage.v1.DoseRequest;
+import org.precisionrx.dosage.v1.DoseSubject;
 import org.precisionrx.testsupport.CallerDeadlines;
 import org.precisionrx.testsupport.GrpcFailures;
 import org.precisionrx.testsupport.StandIn;
@@ -30,7 +34,7 @@ import org.precisionrx.testsupport.StandIn;
 /**
  * dosage-service's profile client with its real fault-tolerance interceptors, against a scripted gRPC
  * server standing in for patient-profile-service ({@link StandIn}: it counts the calls that reach it
- * and the deadline each carries).
+ * and the deadline each carries), directly and through dosage-service's own gRPC API.
  */
 @QuarkusTest
 @WithTestResource(ScriptedProfileClientConfig.class)
@@ -45,6 +49,9 @@ class ProfileClientFaultToleranceTest {
 
     @Inject
     CircuitBreakerMaintenance breakers;
+
+    @GrpcClient("dosage")
+    DosageServiceBlockingStub dosage;
 
     @BeforeAll
     static void start() throws Exception {
@@ -173,5 +180,20 @@ class ProfileClientFaultToleranceTest {
         }
         assertThat(client.fetch(PATIENT).getPatientId()).as("the breaker is still closed").isEqualTo(PATIENT);
         assertThat(server.calls).hasValue(1);
+    }
+
+    @Test
+    void theCallersDeadlineReachesTheProfileServiceThroughDosageService() {
+        long caller = 2_500;
+        DoseRequest request = DoseRequest.newBuilder().setSubject(DoseSubject.newBuilder().setPatientId(PATIENT))
+                .setDrugId("clopidogrel").setIndicationId("acs-pci").build();
+        dosage.recommendDose(request); // also connects, which a loaded machine may not do within the caller's deadline
+        assertThat(server.deadlines).as("without a caller's deadline, the configured 3 s")
+                .singleElement().satisfies(left -> assertThat(left).isGreaterThan(caller));
+
+        server.reset();
+        dosage.withDeadlineAfter(caller, TimeUnit.MILLISECONDS).recommendDose(request);
+        assertThat(server.deadlines).as("RecommendDose with the caller's 2.5 s, not the configured 3 s")
+                .singleElement().satisfies(left -> assertThat(left).isBetween(1L, caller));
     }
 }
