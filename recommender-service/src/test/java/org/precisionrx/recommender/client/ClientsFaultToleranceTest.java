@@ -17,13 +17,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
-import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
@@ -50,6 +48,7 @@ import org.precisionrx.recommender.v1.RecommendRequest;
 import org.precisionrx.recommender.v1.RecommendResponse;
 import org.precisionrx.recommender.v1.RecommenderServiceGrpc.RecommenderServiceBlockingStub;
 import org.precisionrx.recommender.v1.ScorePopulationRequest;
+import org.precisionrx.testsupport.CallerDeadlines;
 import org.precisionrx.testsupport.GrpcFailures;
 import org.precisionrx.testsupport.StandIn;
 
@@ -70,7 +69,6 @@ class ClientsFaultToleranceTest {
 
     private static StandIn profiles;
     private static StandIn dosage;
-    private static ScheduledExecutorService clock;
     private static boolean connected;
 
     @Inject
@@ -94,14 +92,12 @@ class ClientsFaultToleranceTest {
         profiles.start(StandInDownstreams.PROFILE_PORT, new StandInProfiles(profiles));
         dosage = new StandIn();
         dosage.start(StandInDownstreams.DOSAGE_PORT, new StandInDosage(dosage));
-        clock = Executors.newSingleThreadScheduledExecutor();
     }
 
     @AfterAll
     static void stop() throws Exception {
         profiles.close();
         dosage.close();
-        clock.shutdownNow();
     }
 
     @BeforeEach
@@ -209,9 +205,9 @@ class ClientsFaultToleranceTest {
     @Test
     void aShorterCallerDeadlineWins() {
         long caller = 3_000;
-        withCallerDeadline(caller, () -> profileClient.fetch(PATIENT));
-        withCallerDeadline(caller, () -> profileClient.fetchMany(page()));
-        withCallerDeadline(caller, this::doses);
+        CallerDeadlines.within(caller, () -> profileClient.fetch(PATIENT));
+        CallerDeadlines.within(caller, () -> profileClient.fetchMany(page()));
+        CallerDeadlines.within(caller, this::doses);
 
         assertThat(profiles.deadlines).hasSize(2).allSatisfy(left -> assertThat(left).isBetween(1L, caller));
         assertThat(dosage.deadlines).singleElement().satisfies(left -> assertThat(left).isBetween(1L, caller));
@@ -221,7 +217,7 @@ class ClientsFaultToleranceTest {
     void aCallHeldPastTheCallersDeadlineEndsThenAndIsNotRetried() {
         CountDownLatch release = profiles.holdCalls();
         long started = System.nanoTime();
-        StatusRuntimeException late = GrpcFailures.of(() -> withCallerDeadline(1_000, () -> profileClient.fetch(PATIENT)));
+        StatusRuntimeException late = GrpcFailures.of(() -> CallerDeadlines.within(1_000, () -> profileClient.fetch(PATIENT)));
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         release.countDown();
 
@@ -233,12 +229,12 @@ class ClientsFaultToleranceTest {
     @Test
     void aCallWhoseCallerIsAlreadyLateIsNotStarted() {
         for (long left : new long[] {-1, 20}) { // passed, and under the 50 ms minimum
-            StatusRuntimeException fetch = GrpcFailures.of(() -> withCallerDeadline(left, () -> profileClient.fetch(PATIENT)));
+            StatusRuntimeException fetch = GrpcFailures.of(() -> CallerDeadlines.within(left, () -> profileClient.fetch(PATIENT)));
             assertThat(fetch.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
             assertThat(fetch.getStatus().getDescription()).startsWith("not calling patient-profile-service");
-            StatusRuntimeException page = GrpcFailures.of(() -> withCallerDeadline(left, () -> profileClient.fetchMany(page())));
+            StatusRuntimeException page = GrpcFailures.of(() -> CallerDeadlines.within(left, () -> profileClient.fetchMany(page())));
             assertThat(page.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
-            assertThat(withCallerDeadline(left, this::doses)).isEmpty();
+            assertThat(CallerDeadlines.within(left, this::doses)).isEmpty();
         }
         assertThat(profiles.calls).as("patient-profile-service never called").hasValue(0);
         assertThat(dosage.calls).as("dosage-service never called").hasValue(0);
@@ -247,8 +243,8 @@ class ClientsFaultToleranceTest {
     @Test
     void lateCallersDoNotOpenTheBreakerOfAHealthyService() {
         for (int i = 0; i < 12; i++) { // more than the breaker's 10-call window
-            GrpcFailures.of(() -> withCallerDeadline(-1, () -> profileClient.fetch(PATIENT)));
-            withCallerDeadline(-1, this::doses);
+            GrpcFailures.of(() -> CallerDeadlines.within(-1, () -> profileClient.fetch(PATIENT)));
+            CallerDeadlines.within(-1, this::doses);
         }
         assertThat(profileClient.fetch(PATIENT).getPatientId()).isEqualTo(PATIENT);
         assertThat(doses()).isPresent();
@@ -482,19 +478,6 @@ class ClientsFaultToleranceTest {
         while (standIn.held.get() < calls) {
             assertThat(System.nanoTime()).as(calls + " calls held within 30 s").isLessThan(giveUp);
             sleep(10);
-        }
-    }
-
-    private static <T> T withCallerDeadline(long millis, Supplier<T> call) {
-        Context.CancellableContext context = Context.current().withDeadlineAfter(millis, TimeUnit.MILLISECONDS, clock);
-        try {
-            return context.call(call::get);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            context.cancel(null);
         }
     }
 
