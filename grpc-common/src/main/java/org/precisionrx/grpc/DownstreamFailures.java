@@ -47,4 +47,20 @@ public final class DownstreamFailures {
         }
         return (RuntimeException) failure;
     }
+
+    /**
+     * What happened instead of an answer, in words naming {@code service}, for a warning or a log line:
+     * "refused the request (CODE: …)" when the downstream answered a request fault, else the
+     * description of {@link #refused} (did not answer, breaker open, bulkhead full, caller too late).
+     */
+    public static String describe(String service, Throwable failure) {
+        if (failure instanceof StatusRuntimeException answered && REQUEST_FAULTS.contains(answered.getStatus().getCode())) {
+            String description = answered.getStatus().getDescription();
+            return service + " refused the request (" + answered.getStatus().getCode()
+                    + (description == null ? "" : ": " + description) + ")";
+        }
+        RuntimeException refusal = refused(service, failure);
+        String description = refusal instanceof StatusRuntimeException status ? status.getStatus().getDescription() : null;
+        return description != null ? description : "the call to " + service + " failed (" + refusal + ")";
+    }
 }

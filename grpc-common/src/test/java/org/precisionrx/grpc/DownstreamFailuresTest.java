@@ -40,4 +40,24 @@ class DownstreamFailuresTest {
         StatusRuntimeException notFound = Status.NOT_FOUND.asRuntimeException();
         assertThat(DownstreamFailures.refused("dosage-service", notFound)).isSameAs(notFound);
     }
+
+    @Test
+    void describedInWordsThatSayWhetherTheServiceAnsweredAndNameIt() {
+        assertThat(DownstreamFailures.describe("dosage-service", Status.INVALID_ARGUMENT.withDescription("requests: give between 1 and 50 requests")
+                .asRuntimeException())).isEqualTo("dosage-service refused the request (INVALID_ARGUMENT: requests: give between 1 and 50 requests)");
+        assertThat(DownstreamFailures.describe("dosage-service", Status.NOT_FOUND.asRuntimeException()))
+                .isEqualTo("dosage-service refused the request (NOT_FOUND)");
+
+        assertThat(DownstreamFailures.describe("dosage-service", DownstreamFailures.of("dosage-service", Status.INTERNAL.asRuntimeException())))
+                .isEqualTo("dosage-service did not answer (INTERNAL)");
+        assertThat(DownstreamFailures.describe("dosage-service", new CircuitBreakerOpenException()))
+                .isEqualTo("dosage-service is failing; not called while its circuit breaker is open");
+        assertThat(DownstreamFailures.describe("dosage-service", new BulkheadException()))
+                .isEqualTo("too many calls to dosage-service in flight; retry shortly");
+        assertThat(DownstreamFailures.describe("dosage-service", Status.DEADLINE_EXCEEDED
+                .withDescription("not calling dosage-service: the caller's deadline has passed").asRuntimeException()))
+                .isEqualTo("not calling dosage-service: the caller's deadline has passed");
+        assertThat(DownstreamFailures.describe("dosage-service", new IllegalStateException("bug")))
+                .isEqualTo("the call to dosage-service failed (java.lang.IllegalStateException: bug)");
+    }
 }
