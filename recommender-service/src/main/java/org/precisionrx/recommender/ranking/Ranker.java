@@ -3,15 +3,14 @@ package org.precisionrx.recommender.ranking;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.precisionrx.common.v1.ModelInfo;
-import org.precisionrx.dosage.v1.DoseResult;
 import org.precisionrx.dosage.v1.DoseStatus;
 import org.precisionrx.profile.v1.PatientProfile;
 import org.precisionrx.recommender.client.DosageClient;
+import org.precisionrx.recommender.client.Doses;
 import org.precisionrx.recommender.config.RecommenderConfig;
 import org.precisionrx.recommender.features.ProfileFeatures;
 import org.precisionrx.recommender.model.ArmModel;
@@ -55,9 +54,9 @@ public class Ranker {
         float[] encoded = models.encoder().encode(raw.columns());
         double[][] benefit = modelBased ? models.benefit().predict(new float[][] {encoded})[0] : null;
         double[][] harm = modelBased ? models.adverseEvents().predict(new float[][] {encoded})[0] : null;
-        Optional<List<DoseResult>> doses = dosage.doses(profile, models.indication(), candidates);
-        if (doses.isEmpty()) {
-            response.setDegraded(true).addWarnings("dosage-service did not answer: safety status and dose ranges are missing;"
+        Doses doses = dosage.doses(profile, models.indication(), candidates);
+        if (doses.results().isEmpty()) {
+            response.setDegraded(true).addWarnings(doses.missing() + ": safety status and dose ranges are missing;"
                     + " check every option against the guidelines before prescribing");
         }
 
@@ -70,8 +69,8 @@ public class Ranker {
                 Estimates h = Estimates.of(harm, arm);
                 option.setBenefit(estimate(b)).setAdverseEventRisk(estimate(h)).setScore(b.mean() * 100.0);
             }
-            if (doses.isPresent()) {
-                Safety.attach(option, doses.get().get(i));
+            if (doses.results().isPresent()) {
+                Safety.attach(option, doses.results().get().get(i));
             }
             options.add(option);
         }

@@ -27,6 +27,7 @@ import org.precisionrx.profile.v1.Genetics;
 import org.precisionrx.profile.v1.PatientProfile;
 import org.precisionrx.profile.v1.SexAtBirth;
 import org.precisionrx.recommender.client.DosageClient;
+import org.precisionrx.recommender.client.Doses;
 import org.precisionrx.recommender.config.RecommenderConfig;
 import org.precisionrx.recommender.features.ProfileFeatures;
 import org.precisionrx.recommender.model.IndicationModels;
@@ -115,8 +116,8 @@ public class RecommenderBenchmark {
         }
 
         @Override
-        public Optional<java.util.List<org.precisionrx.dosage.v1.DoseResult>> doses(PatientProfile p, String i, java.util.List<String> d) {
-            return Optional.empty();
+        public Doses doses(PatientProfile p, String i, java.util.List<String> d) {
+            return Doses.none("not measured");
         }
     }
 

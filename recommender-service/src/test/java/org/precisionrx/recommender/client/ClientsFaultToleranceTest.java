@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
@@ -30,6 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -294,7 +298,7 @@ class ClientsFaultToleranceTest {
         assertThat(dosage.calls).as("the 10th attempt opens the breaker, and the retry stops there").hasValue(10);
 
         RecommendResponse degraded = recommend(recommender);
-        assertDegraded(degraded);
+        assertDegraded(degraded, "dosage-service is failing; not called while its circuit breaker is open");
         assertThat(dosage.calls).as("not called while open").hasValue(10);
 
         dosage.reset();
@@ -375,10 +379,48 @@ class ClientsFaultToleranceTest {
             resetAll();
             dosage.failNext(1_000, status);
             RecommendResponse degraded = recommend(recommender);
-            assertDegraded(degraded);
+            assertDegraded(degraded, "dosage-service did not answer (" + status.getCode() + ")");
             assertThat(degraded.getOptionsList()).extracting(RankedOption::getDrugId)
                     .containsExactlyInAnyOrderElementsOf(whole.getOptionsList().stream().map(RankedOption::getDrugId).toList());
             assertThat(dosage.calls).as(status.getCode().name()).hasValue(status == Status.UNAVAILABLE ? 3 : 1);
+        }
+    }
+
+    @Test
+    void dosageServiceRefusingTheRequestIsSaidSoNotThatItDidNotAnswer() {
+        Models.awaitLoaded(registry);
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getLevel() + " " + (record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(DosageClient.class.getName());
+        log.addHandler(capture);
+        try {
+            for (Status status : new Status[] {Status.INVALID_ARGUMENT, Status.NOT_FOUND}) {
+                resetAll();
+                logged.clear();
+                dosage.failNext(1, status);
+                String refused = "dosage-service refused the request (" + status.getCode() + ": scripted failure)";
+
+                RecommendResponse degraded = recommend(recommender);
+                assertDegraded(degraded, refused);
+                assertThat(degraded.getWarningsList()).as(status.getCode().name()).noneSatisfy(w -> assertThat(w).contains("did not answer"));
+                assertThat(logged).as(status.getCode().name()).containsExactly("WARN " + refused + "; ranking without doses");
+                assertThat(dosage.calls).as(status.getCode() + ": answered, so not retried").hasValue(1);
+            }
+        } finally {
+            log.removeHandler(capture);
         }
     }
 
@@ -412,7 +454,7 @@ class ClientsFaultToleranceTest {
     }
 
     private Optional<List<DoseResult>> doses() {
-        return dosageClient.doses(PatientProfile.newBuilder().setPatientId(PATIENT).build(), INDICATION, DRUGS);
+        return dosageClient.doses(PatientProfile.newBuilder().setPatientId(PATIENT).build(), INDICATION, DRUGS).results();
     }
 
     private boolean fetched() {
@@ -431,9 +473,10 @@ class ClientsFaultToleranceTest {
         return stub.recommend(RecommendRequest.newBuilder().setPatientId(PATIENT).setIndicationId(INDICATION).build());
     }
 
-    private static void assertDegraded(RecommendResponse response) {
+    /** Ranked without doses, flagged, with a warning that starts with {@code why} dosage-service gave none. */
+    private static void assertDegraded(RecommendResponse response, String why) {
         assertThat(response.getDegraded()).isTrue();
-        assertThat(response.getWarningsList()).anySatisfy(w -> assertThat(w).startsWith("dosage-service did not answer"));
+        assertThat(response.getWarningsList()).anySatisfy(w -> assertThat(w).startsWith(why + ": safety status and dose ranges are missing"));
         assertThat(response.getOptionsList()).isNotEmpty()
                 .allSatisfy(o -> assertThat(o.hasDose()).as(o.getDrugId() + " has no dose").isFalse());
     }
