@@ -86,7 +86,8 @@ public class HookCards {
         List<Card> cards = new ArrayList<>();
         for (String indication : indications) {
             RecommendRequest request = RecommendRequest.newBuilder().setPatientId(grant.patientId())
-                    .setIndicationId(indication).setMaxOptions(TOP_OPTIONS).setIncludeExplanations(true).build();
+                    .setIndicationId(indication).setMaxOptions(TOP_OPTIONS).setIncludeExplanations(true)
+                    .setMaxExplained(PatientViewCards.EXPLAINED_OPTIONS).build();
             try {
                 cards.add(PatientViewCards.forIndication(name(indication), recommender.recommend(grant, request),
                         PatientPageLinks.patientPage(config.publicBaseUrl(), grant.patientId(), indication), config.publicBaseUrl()));

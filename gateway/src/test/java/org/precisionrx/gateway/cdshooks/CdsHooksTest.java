@@ -45,6 +45,9 @@ class CdsHooksTest {
         list.forEach(CdsHooksTest::assertConformant);
         assertThat(cards.getString("cards[0].summary")).containsIgnoringCase("atrial fibrillation");
         assertThat(cards.getString("cards[0].detail")).contains("Benefit");
+        // The recommender is asked to explain only the first option, and the card still explains it.
+        assertThat(cards.getString("cards[0].summary")).contains(" ranked first of 3 options");
+        assertThat(cards.getString("cards[0].detail")).containsPattern("\\*\\*Why \\S+ ranks first\\*\\*[^\\n]*\\n- ");
     }
 
     @Test

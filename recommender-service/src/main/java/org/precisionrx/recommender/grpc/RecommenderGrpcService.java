@@ -56,12 +56,16 @@ public class RecommenderGrpcService extends RecommenderServiceGrpc.RecommenderSe
             if (request.getMaxOptions() < 0) {
                 throw Statuses.invalidArgument("max_options", "must be 0 (all) or more");
             }
+            if (request.getMaxExplained() < 0) {
+                throw Statuses.invalidArgument("max_explained", "must be 0 (every returned option) or more");
+            }
             PatientProfile profile = switch (request.getSubjectCase()) {
                 case PATIENT_ID -> profiles.fetch(patientId(request.getPatientId(), "patient_id"));
                 case PROFILE -> InlineProfiles.checked(request.getProfile());
                 case SUBJECT_NOT_SET -> throw Statuses.invalidArgument("subject", "a patient id or an inline profile is required");
             };
-            return ranker.rank(profile, models, candidates, request.getMaxOptions(), request.getIncludeExplanations());
+            return ranker.rank(profile, models, candidates, request.getMaxOptions(), request.getIncludeExplanations(),
+                    request.getMaxExplained());
         }, RecommenderGrpcService::toStatus);
     }
 

@@ -34,8 +34,13 @@ public class Ranker {
         this.config = config;
     }
 
+    /**
+     * @param maxOptions how many ranked options to return, 0 for all
+     * @param explain whether to attach explanations (integrated gradients: model calls of their own per option)
+     * @param maxExplained with {@code explain}, explain only the first this many ranked options; 0 for every returned one
+     */
     public RecommendResponse rank(PatientProfile profile, IndicationModels models, List<String> candidates,
-            int maxOptions, boolean explain) {
+            int maxOptions, boolean explain, int maxExplained) {
         RecommendResponse.Builder response = RecommendResponse.newBuilder()
                 .setPatientId(profile.getPatientId())
                 .setIndicationId(models.indication())
@@ -76,9 +81,10 @@ public class Ranker {
         }
         options.sort(order(modelBased, candidates));
         int limit = maxOptions > 0 ? Math.min(maxOptions, options.size()) : options.size();
+        int explained = !modelBased || !explain ? 0 : maxExplained > 0 ? Math.min(maxExplained, limit) : limit;
         for (int rank = 0; rank < limit; rank++) {
             RankedOption.Builder option = options.get(rank).setRank(rank + 1);
-            if (modelBased && explain) {
+            if (rank < explained) {
                 int arm = models.arms().indexOf(option.getDrugId());
                 Explainer.explain(models.benefit(), raw.columns(), encoded, arm, config.explanationSteps()).stream()
                         .limit(config.explanationFactors()).forEach(option::addExplanation);

@@ -106,7 +106,7 @@ public class RecommenderBenchmark {
 
     @Benchmark
     public Object recommendInProcess() {
-        return ranker.rank(profile, af, af.arms(), 0, true);
+        return ranker.rank(profile, af, af.arms(), 0, true, 0);
     }
 
     /** Dosage calls are network work, measured by the suite's load harness, not here. */

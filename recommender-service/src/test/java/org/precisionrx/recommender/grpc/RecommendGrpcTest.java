@@ -75,6 +75,34 @@ class RecommendGrpcTest {
     }
 
     @Test
+    void maxExplainedExplainsOnlyTheFirstRankedOptionsAndChangesNothingElse() {
+        String id = Patients.store(profiles, Patients.acsPatient("*1/*1"));
+        RecommendRequest request = RecommendRequest.newBuilder().setPatientId(id).setIndicationId("acs-pci")
+                .setIncludeExplanations(true).build();
+        RecommendResponse every = recommender.recommend(request);
+        RecommendResponse first = recommender.recommend(request.toBuilder().setMaxExplained(1).build());
+
+        assertThat(first.getOptionsCount()).isEqualTo(every.getOptionsCount()).isEqualTo(3);
+        assertThat(first.getOptions(0).getExplanationList()).isNotEmpty()
+                .isEqualTo(every.getOptions(0).getExplanationList());
+        assertThat(first.getOptionsList().subList(1, 3)).allSatisfy(o -> assertThat(o.getExplanationList()).isEmpty());
+        assertThat(withoutExplanations(first)).isEqualTo(withoutExplanations(every));
+
+        // More than the options returned explains every one; without include_explanations it explains none.
+        RecommendResponse two = recommender.recommend(request.toBuilder().setMaxOptions(2).setMaxExplained(5).build());
+        assertThat(two.getOptionsList()).hasSize(2).allSatisfy(o -> assertThat(o.getExplanationList()).isNotEmpty());
+        RecommendResponse none = recommender.recommend(request.toBuilder().setIncludeExplanations(false).setMaxExplained(1).build());
+        assertThat(none.getOptionsList()).allSatisfy(o -> assertThat(o.getExplanationList()).isEmpty());
+        assertThat(none).isEqualTo(withoutExplanations(every));
+    }
+
+    private static RecommendResponse withoutExplanations(RecommendResponse response) {
+        RecommendResponse.Builder builder = response.toBuilder();
+        builder.getOptionsBuilderList().forEach(RankedOption.Builder::clearExplanation);
+        return builder.build();
+    }
+
+    @Test
     void unsafeOptionsGoToTheBottomWithTheirReasonNeverHidden() {
         String id = Patients.store(profiles, Patients.acsPatient("*2/*2"));
         RecommendResponse response = recommend(id, "acs-pci");

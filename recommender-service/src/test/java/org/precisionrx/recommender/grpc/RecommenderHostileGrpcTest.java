@@ -61,6 +61,9 @@ class RecommenderHostileGrpcTest {
                 .setPatientId("1' OR '1'='1").build()), "patient_id");
         assertInvalid(() -> stub().recommend(RecommendRequest.newBuilder().setIndicationId("acs-pci")
                 .setPatientId(java.util.UUID.randomUUID().toString()).setMaxOptions(-1).build()), "max_options");
+        assertInvalid(() -> stub().recommend(RecommendRequest.newBuilder().setIndicationId("acs-pci")
+                .setPatientId(java.util.UUID.randomUUID().toString()).setIncludeExplanations(true).setMaxExplained(-1).build()),
+                "max_explained");
         assertInvalid(() -> stub().getModelCards(GetModelCardsRequest.getDefaultInstance()), "indication_id");
         assertInvalid(() -> drain(stub().scorePopulation(ScorePopulationRequest.newBuilder().setIndicationId("acs-pci")
                 .addPatientIds(java.util.UUID.randomUUID().toString()).addPatientIds("../etc").build())), "patient_ids[1]");

@@ -29,6 +29,12 @@ public final class PatientViewCards {
 
     static final int TABLE_ROWS = 3;
 
+    /**
+     * How many ranked options the card explains: only the first ("Why X ranks first"). Callers ask
+     * the recommender for no more, since every explanation costs it model calls of its own.
+     */
+    public static final int EXPLAINED_OPTIONS = 1;
+
     private PatientViewCards() {
     }
 

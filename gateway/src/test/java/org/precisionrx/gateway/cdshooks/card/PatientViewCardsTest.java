@@ -166,6 +166,20 @@ class PatientViewCardsTest {
     }
 
     @Test
+    void explainsOnlyTheFirstOptionSoTheOthersNeedNoExplanations() {
+        // HookCards asks the recommender for EXPLAINED_OPTIONS explanations: the card must read no more.
+        assertThat(PatientViewCards.EXPLAINED_OPTIONS).isEqualTo(1);
+        RecommendResponse.Builder everyExplained = modelBased().toBuilder();
+        everyExplained.getOptionsBuilderList().stream().skip(1)
+                .forEach(option -> option.addExplanation(contribution("age", "78 years", 0.5)));
+        Card card = PatientViewCards.forIndication(AF, modelBased(), null);
+        Card withEvery = PatientViewCards.forIndication(AF, everyExplained.build(), null);
+
+        assertThat(withEvery.summary()).isEqualTo(card.summary());
+        assertThat(withEvery.detail()).isEqualTo(card.detail()).contains("**Why apixaban ranks first**");
+    }
+
+    @Test
     void citesGuidelinesOnceWithPubMedLinks() {
         String detail = PatientViewCards.forIndication(AF, modelBased(), null).detail();
 
