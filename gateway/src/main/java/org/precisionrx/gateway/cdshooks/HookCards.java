@@ -93,7 +93,7 @@ public class HookCards {
                         PatientPageLinks.patientPage(config.publicBaseUrl(), grant.patientId(), indication), config.publicBaseUrl()));
             } catch (DownstreamUnavailableException | CircuitBreakerOpenException | BulkheadException e) {
                 return new Answer(List.of(unavailable("Treatment ranking is unavailable right now",
-                        "The ranking service did not answer, so no options are shown for " + name(indication)
+                        "The ranking service " + whyNoAnswer(e) + ", so no options are shown for " + name(indication)
                                 + ". Nothing here means the options were checked.")), true);
             }
         }
@@ -121,8 +121,8 @@ public class HookCards {
                         "dosage-service could not check it: " + e.getMessage())));
             } catch (DownstreamUnavailableException | CircuitBreakerOpenException | BulkheadException e) {
                 cards.add(unavailable("Dose checks are unavailable right now",
-                        "The dosage service did not answer, so the draft orders were NOT checked for pharmacogenomic, "
-                                + "dose, renal or interaction problems. Check them by other means."));
+                        "The dosage service " + whyNoAnswer(e) + ", so the draft orders were NOT checked for "
+                                + "pharmacogenomic, dose, renal or interaction problems. Check them by other means."));
                 return new Answer(cards, true);
             }
         }
@@ -131,6 +131,16 @@ public class HookCards {
 
     private String name(String indication) {
         return knowledgeBase.indication(indication).map(Indication::name).orElse(indication);
+    }
+
+    /**
+     * Busy (the gateway's bulkhead for the service, or the service's own queue, was full: the call
+     * was not carried out and will likely work in a moment) or failing (down, too slow, breaker open).
+     */
+    private static String whyNoAnswer(RuntimeException e) {
+        boolean busy = e instanceof BulkheadException
+                || e instanceof DownstreamUnavailableException unavailable && unavailable.overloaded();
+        return busy ? "is busy with other requests (try again in a moment)" : "did not answer";
     }
 
     private static Card unavailable(String summary, String detail) {
