@@ -77,14 +77,16 @@ public class CdsHooksResource {
         } catch (ProblemException e) {
             audit.completed(lookup, e.status() == 403 ? AuditOutcome.DENIED : AuditOutcome.FAILED, e.getMessage());
             throw e;
+        } catch (RuntimeException e) {
+            // E.g. the profile service is down or the gateway's bulkhead for it is full (503, 429).
+            throw audit.failed(lookup, e);
         }
         AccessGrant grant = audit.grant(ehr, action, patient.patientId());
         HookCards.Answer answer;
         try {
             answer = cards.answer(service, call, grant);
         } catch (RuntimeException e) {
-            audit.completed(grant, AuditOutcome.FAILED, "failed: " + e.getClass().getSimpleName());
-            throw e;
+            throw audit.failed(grant, e);
         }
         feedback.issued(service.id(), ehr.issuer(), patient.patientId(), call.hookInstance(), answer.cards());
         audit.completed(grant, answer.partial() ? AuditOutcome.PARTIAL : AuditOutcome.SUCCESS,

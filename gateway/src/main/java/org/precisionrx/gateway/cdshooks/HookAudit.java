@@ -41,6 +41,12 @@ public class HookAudit {
                 grant.patientId(), grant.action(), Basis.EHR_HOOK.purposeOfUse(), null, outcome, false, detail));
     }
 
+    /** The call failed: recorded with the error's kind (never its message, which may carry patient data); returns it to rethrow. */
+    RuntimeException failed(AccessGrant grant, RuntimeException e) {
+        completed(grant, AuditOutcome.FAILED, "failed: " + e.getClass().getSimpleName());
+        return e;
+    }
+
     /** A rejected call: who it claimed to be is not trusted, so only the reason is kept. */
     void denied(String action, String subject, String patientId, String reason) {
         audit.append(new AuditRecord(requestIds.current(), subject, EHR_ROLE, "unverified", patientId, action, null, reason,
