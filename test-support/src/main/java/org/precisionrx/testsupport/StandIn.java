@@ -2,6 +2,7 @@ package org.precisionrx.testsupport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,8 @@ import io.grpc.stub.StreamObserver;
  */
 public final class StandIn implements AutoCloseable {
 
+    private static final Duration HOLD_LIMIT = Duration.ofSeconds(30);
+
     /** Calls that reached the stand-in. */
     public final AtomicInteger calls = new AtomicInteger();
     /** Milliseconds left of each received call's deadline, in arrival order; -1 for a call without one. */
@@ -39,12 +42,22 @@ public final class StandIn implements AutoCloseable {
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicReference<Status> failure = new AtomicReference<>(Status.UNAVAILABLE);
     private volatile CountDownLatch hold = new CountDownLatch(0);
+    private volatile Duration holdLimit = HOLD_LIMIT;
     private Server server;
 
-    /** Serves {@code service} on 127.0.0.1:{@code port}. */
-    public StandIn start(int port, BindableService service) throws IOException {
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port)).addService(service).build().start();
+    /** Serves {@code services} on 127.0.0.1:{@code port} (0: a free port, see {@link #port()}). */
+    public StandIn start(int port, BindableService... services) throws IOException {
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port));
+        for (BindableService service : services) {
+            builder.addService(service);
+        }
+        server = builder.build().start();
         return this;
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return server.getPort();
     }
 
     /** The next {@code times} calls fail with {@code status}; later ones answer. */
@@ -55,8 +68,27 @@ public final class StandIn implements AutoCloseable {
 
     /** Calls wait (at most 30 s) until the returned latch is counted down. */
     public CountDownLatch holdCalls() {
+        return holdCalls(HOLD_LIMIT);
+    }
+
+    /** Calls wait (at most {@code atMost}) until the returned latch is counted down. */
+    public CountDownLatch holdCalls(Duration atMost) {
+        holdLimit = atMost;
         hold = new CountDownLatch(1);
         return hold;
+    }
+
+    /** Waits until {@code count} calls are held at once; false if they are not within {@code atMost}. */
+    public synchronized boolean awaitHeld(int count, Duration atMost) throws InterruptedException {
+        long giveUp = System.nanoTime() + atMost.toNanos();
+        while (held.get() < count) {
+            long left = giveUp - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** Forgets the calls seen, the scripted failures, and releases held calls. */
@@ -64,6 +96,7 @@ public final class StandIn implements AutoCloseable {
         failuresLeft.set(0);
         hold.countDown();
         hold = new CountDownLatch(0);
+        holdLimit = HOLD_LIMIT;
         calls.set(0);
         deadlines.clear();
         arrivals.clear();
@@ -76,8 +109,11 @@ public final class StandIn implements AutoCloseable {
         deadlines.add(deadline == null ? -1 : deadline.timeRemaining(TimeUnit.MILLISECONDS));
         calls.incrementAndGet();
         held.incrementAndGet();
+        synchronized (this) {
+            notifyAll(); // for awaitHeld
+        }
         try {
-            hold.await(30, TimeUnit.SECONDS);
+            hold.await(holdLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
