@@ -74,7 +74,9 @@ public final class DiplotypeNormalizer {
     }
 
     private static String stripGenePrefix(String symbol, String allele) {
-        if (!symbol.isEmpty() && allele.toUpperCase(Locale.ROOT).startsWith(symbol)) {
+        // Compared char by char: upper-casing the whole allele can change its length ("ß" -> "SS"), and the
+        // prefix length would then not be the allele's.
+        if (!symbol.isEmpty() && allele.regionMatches(true, 0, symbol, 0, symbol.length())) {
             String rest = allele.substring(symbol.length());
             if (rest.startsWith("*") || rest.startsWith(" ")) {
                 return rest.trim();

@@ -87,6 +87,15 @@ class DiplotypeNormalizerTest {
     }
 
     @Test
+    void genePrefixIsMatchedWithoutChangingTheAllelesLength() {
+        // "ß".toUpperCase() is "SS": the whole-string comparison matched a gene "SS" and cut past the end
+        // (StringIndexOutOfBoundsException). "ß" does not start with the gene, so it stays the allele's name.
+        assertThat(DiplotypeNormalizer.normalize("SS", "ß/*1")).isEqualTo("*1/ß");
+        assertThat(DiplotypeNormalizer.normalize("SS", "ß*2/*1")).isEqualTo("*1/ß*2");
+        assertThat(DiplotypeNormalizer.normalize("CYP2C19", "cyp2c19*2/CYP2C19*1")).isEqualTo("*1/*2");
+    }
+
+    @Test
     void rejectsNull() {
         assertThatThrownBy(() -> DiplotypeNormalizer.normalize("CYP2C19", null))
                 .isInstanceOf(DiplotypeSyntaxException.class);
