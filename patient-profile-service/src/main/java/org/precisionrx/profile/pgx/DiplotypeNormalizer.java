@@ -54,12 +54,14 @@ public final class DiplotypeNormalizer {
         if (a.isEmpty()) {
             throw new DiplotypeSyntaxException(raw, "an allele is empty");
         }
+        namesTheGeneOnce(raw, symbol, a);
         String[] units = a.split("\\s*\\+\\s*", -1); // CYP2D6 tandem arrangements such as *36+*10
         for (int i = 0; i < units.length; i++) {
             String unit = stripGenePrefix(symbol, units[i]);
             if (unit.isEmpty()) {
                 throw new DiplotypeSyntaxException(raw, "an allele is empty");
             }
+            namesTheGeneOnce(raw, symbol, unit);
             // "*1*2" is two star alleles run together, not one allele (DPYD names contain "(*2A)" mid-name).
             if (unit.startsWith("*") && unit.indexOf('*', 1) >= 0) {
                 throw new DiplotypeSyntaxException(raw, "'" + unit + "' holds more than one star allele; "
@@ -71,6 +73,16 @@ public final class DiplotypeNormalizer {
             return a; // '+' inside a non-star name (e.g. DPYD "c.1905+1G>A") is part of the name
         }
         return String.join("+", units);
+    }
+
+    /**
+     * The gene prefix is stripped once; an allele that still starts with it ("CYP2D6 CYP2D6*1") would lose
+     * it only when normalised again, so the result would not be normal. Refused instead.
+     */
+    private static void namesTheGeneOnce(String raw, String symbol, String allele) {
+        if (!stripGenePrefix(symbol, allele).equals(allele)) {
+            throw new DiplotypeSyntaxException(raw, "'" + allele + "' names the gene " + symbol + " again");
+        }
     }
 
     private static String stripGenePrefix(String symbol, String allele) {

@@ -96,6 +96,18 @@ class DiplotypeNormalizerTest {
     }
 
     @Test
+    void refusesAnAlleleThatNamesTheGeneTwice() {
+        // The prefix was stripped once, so "CYP2D6 CYP2D6*1" became "CYP2D6*1" and only the next
+        // normalisation gave "*1": the result was not normal (found by PgxFuzzTest, idempotence).
+        for (String raw : new String[] {"CYP2D6 CYP2D6 CYP2D6*1/*2", "CYP2D6 CYP2D6*1/*2", "*1/*2+CYP2D6 CYP2D6*3"}) {
+            assertThatThrownBy(() -> DiplotypeNormalizer.normalize("CYP2D6", raw))
+                    .isInstanceOf(DiplotypeSyntaxException.class)
+                    .hasMessageContaining("names the gene CYP2D6 again");
+        }
+        assertThat(DiplotypeNormalizer.normalize("CYP2D6", "CYP2D6 *2/CYP2D6*1")).isEqualTo("*1/*2");
+    }
+
+    @Test
     void rejectsNull() {
         assertThatThrownBy(() -> DiplotypeNormalizer.normalize("CYP2C19", null))
                 .isInstanceOf(DiplotypeSyntaxException.class);
