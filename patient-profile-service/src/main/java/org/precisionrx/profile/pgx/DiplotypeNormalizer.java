@@ -16,6 +16,8 @@ public final class DiplotypeNormalizer {
     private static final Pattern STAR_COPIES =
             Pattern.compile("(\\*[0-9A-Za-z.]+)\\s*[xX×]\\s*(\\d+|[nN]|(?:≥|>=)\\s*\\d+)");
 
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+
     private DiplotypeNormalizer() {
     }
 
@@ -29,7 +31,9 @@ public final class DiplotypeNormalizer {
         if (raw == null) {
             throw new DiplotypeSyntaxException("null", "no diplotype given");
         }
-        String text = raw.trim().replaceAll("\\s+", " ");
+        // Every Unicode white space (no-break, em, ideographic ...) becomes one ASCII space first: trim() and
+        // a plain \s know only ASCII ones, so an allele of just U+2000 (en quad) was kept as a blank allele name.
+        String text = WHITE_SPACE.matcher(raw).replaceAll(" ").trim();
         if (text.isEmpty()) {
             throw new DiplotypeSyntaxException(raw, "empty");
         }

@@ -108,6 +108,16 @@ class DiplotypeNormalizerTest {
     }
 
     @Test
+    void unicodeWhiteSpaceIsWhiteSpace() {
+        // U+2000 (en quad) is white space, but neither trim() nor an ASCII \s removed it: "*1/\u2000" gave
+        // a blank second allele (found by PgxFuzzTest).
+        assertThatThrownBy(() -> DiplotypeNormalizer.normalize("CYP2C19", "*1/\u2000"))
+                .isInstanceOf(DiplotypeSyntaxException.class)
+                .hasMessageContaining("an allele is empty");
+        assertThat(DiplotypeNormalizer.normalize("CYP2C19", "\u2003*2\u00a0/\u3000*1")).isEqualTo("*1/*2");
+    }
+
+    @Test
     void rejectsNull() {
         assertThatThrownBy(() -> DiplotypeNormalizer.normalize("CYP2C19", null))
                 .isInstanceOf(DiplotypeSyntaxException.class);
