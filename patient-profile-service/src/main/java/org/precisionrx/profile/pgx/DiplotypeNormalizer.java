@@ -16,6 +16,8 @@ public final class DiplotypeNormalizer {
     private static final Pattern STAR_COPIES =
             Pattern.compile("(\\*[0-9A-Za-z.]+)\\s*[xX×]\\s*(\\d+|[nN]|(?:≥|>=)\\s*\\d+)");
 
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+
     private DiplotypeNormalizer() {
     }
 
@@ -29,7 +31,9 @@ public final class DiplotypeNormalizer {
         if (raw == null) {
             throw new DiplotypeSyntaxException("null", "no diplotype given");
         }
-        String text = raw.trim().replaceAll("\\s+", " ");
+        // Every Unicode white space (no-break, em, ideographic ...) becomes one ASCII space first: trim() and
+        // a plain \s know only ASCII ones, so an allele of just U+2000 (en quad) was kept as a blank allele name.
+        String text = WHITE_SPACE.matcher(raw).replaceAll(" ").trim();
         if (text.isEmpty()) {
             throw new DiplotypeSyntaxException(raw, "empty");
         }
@@ -54,12 +58,14 @@ public final class DiplotypeNormalizer {
         if (a.isEmpty()) {
             throw new DiplotypeSyntaxException(raw, "an allele is empty");
         }
+        namesTheGeneOnce(raw, symbol, a);
         String[] units = a.split("\\s*\\+\\s*", -1); // CYP2D6 tandem arrangements such as *36+*10
         for (int i = 0; i < units.length; i++) {
             String unit = stripGenePrefix(symbol, units[i]);
             if (unit.isEmpty()) {
                 throw new DiplotypeSyntaxException(raw, "an allele is empty");
             }
+            namesTheGeneOnce(raw, symbol, unit);
             // "*1*2" is two star alleles run together, not one allele (DPYD names contain "(*2A)" mid-name).
             if (unit.startsWith("*") && unit.indexOf('*', 1) >= 0) {
                 throw new DiplotypeSyntaxException(raw, "'" + unit + "' holds more than one star allele; "
@@ -73,8 +79,20 @@ public final class DiplotypeNormalizer {
         return String.join("+", units);
     }
 
+    /**
+     * The gene prefix is stripped once; an allele that still starts with it ("CYP2D6 CYP2D6*1") would lose
+     * it only when normalised again, so the result would not be normal. Refused instead.
+     */
+    private static void namesTheGeneOnce(String raw, String symbol, String allele) {
+        if (!stripGenePrefix(symbol, allele).equals(allele)) {
+            throw new DiplotypeSyntaxException(raw, "'" + allele + "' names the gene " + symbol + " again");
+        }
+    }
+
     private static String stripGenePrefix(String symbol, String allele) {
-        if (!symbol.isEmpty() && allele.toUpperCase(Locale.ROOT).startsWith(symbol)) {
+        // Compared char by char: upper-casing the whole allele can change its length ("ß" -> "SS"), and the
+        // prefix length would then not be the allele's.
+        if (!symbol.isEmpty() && allele.regionMatches(true, 0, symbol, 0, symbol.length())) {
             String rest = allele.substring(symbol.length());
             if (rest.startsWith("*") || rest.startsWith(" ")) {
                 return rest.trim();

@@ -87,6 +87,37 @@ class DiplotypeNormalizerTest {
     }
 
     @Test
+    void genePrefixIsMatchedWithoutChangingTheAllelesLength() {
+        // "ß".toUpperCase() is "SS": the whole-string comparison matched a gene "SS" and cut past the end
+        // (StringIndexOutOfBoundsException). "ß" does not start with the gene, so it stays the allele's name.
+        assertThat(DiplotypeNormalizer.normalize("SS", "ß/*1")).isEqualTo("*1/ß");
+        assertThat(DiplotypeNormalizer.normalize("SS", "ß*2/*1")).isEqualTo("*1/ß*2");
+        assertThat(DiplotypeNormalizer.normalize("CYP2C19", "cyp2c19*2/CYP2C19*1")).isEqualTo("*1/*2");
+    }
+
+    @Test
+    void refusesAnAlleleThatNamesTheGeneTwice() {
+        // The prefix was stripped once, so "CYP2D6 CYP2D6*1" became "CYP2D6*1" and only the next
+        // normalisation gave "*1": the result was not normal (found by PgxFuzzTest, idempotence).
+        for (String raw : new String[] {"CYP2D6 CYP2D6 CYP2D6*1/*2", "CYP2D6 CYP2D6*1/*2", "*1/*2+CYP2D6 CYP2D6*3"}) {
+            assertThatThrownBy(() -> DiplotypeNormalizer.normalize("CYP2D6", raw))
+                    .isInstanceOf(DiplotypeSyntaxException.class)
+                    .hasMessageContaining("names the gene CYP2D6 again");
+        }
+        assertThat(DiplotypeNormalizer.normalize("CYP2D6", "CYP2D6 *2/CYP2D6*1")).isEqualTo("*1/*2");
+    }
+
+    @Test
+    void unicodeWhiteSpaceIsWhiteSpace() {
+        // U+2000 (en quad) is white space, but neither trim() nor an ASCII \s removed it: "*1/\u2000" gave
+        // a blank second allele (found by PgxFuzzTest).
+        assertThatThrownBy(() -> DiplotypeNormalizer.normalize("CYP2C19", "*1/\u2000"))
+                .isInstanceOf(DiplotypeSyntaxException.class)
+                .hasMessageContaining("an allele is empty");
+        assertThat(DiplotypeNormalizer.normalize("CYP2C19", "\u2003*2\u00a0/\u3000*1")).isEqualTo("*1/*2");
+    }
+
+    @Test
     void rejectsNull() {
         assertThatThrownBy(() -> DiplotypeNormalizer.normalize("CYP2C19", null))
                 .isInstanceOf(DiplotypeSyntaxException.class);

@@ -165,13 +165,25 @@ public class CdsJwtVerifier {
     }
 
     private static JsonWebKey signingKey(TrustedIssuer issuer, JsonWebSignature jws, String alg) {
-        JwksSource keys = issuer.keysFor(jws.getHeader(HeaderParameterNames.JWK_SET_URL));
-        String kid = jws.getKeyIdHeaderValue();
+        JwksSource keys = issuer.keysFor(stringHeader(jws, HeaderParameterNames.JWK_SET_URL));
+        String kid = stringHeader(jws, HeaderParameterNames.KEY_ID);
         if (kid == null) {
             throw new CdsAuthException("missing_header:kid", "the token has no kid header");
         }
         return keys.find(kid, alg)
                 .orElseThrow(() -> new CdsAuthException("unknown_kid", "the token's signing key is not known"));
+    }
+
+    /**
+     * A header that must be a JSON string, or null when absent. jose4j's getters ({@code getKeyIdHeaderValue},
+     * {@code getHeader}) cast to String, so {@code "kid": 84} was a ClassCastException (a 500) there.
+     */
+    private static String stringHeader(JsonWebSignature jws, String name) {
+        Object value = jws.getHeaders().getObjectHeaderValue(name);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw new CdsAuthException("malformed", "the token's " + name + " header is not a string");
     }
 
     private JwtClaims verifySignatureAndClaims(JwtContext unverified, Key key, String issuer, String serviceUrl) {

@@ -17,10 +17,12 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +147,20 @@ class CdsJwtVerifierTest {
                 EHR.key().getPrivateKey(), Map.of());
 
         assertRefused(token, "missing_header:kid");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kid", "jku"})
+    void refusesAKidOrJkuHeaderThatIsNotAString(String header) throws JoseException {
+        // jose4j's header getters cast to String: "kid": 84 was a ClassCastException, not a refusal (CdsJwtFuzzTest).
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(EHR.claims(SERVICE_URL).toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384);
+        jws.setKeyIdHeaderValue(EHR.kid());
+        jws.getHeaders().setObjectHeaderValue(header, 84);
+        jws.setKey(EHR.key().getPrivateKey());
+
+        assertRefused(jws.getCompactSerialization(), "malformed");
     }
 
     @Test
