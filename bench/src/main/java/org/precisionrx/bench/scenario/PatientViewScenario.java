@@ -46,7 +46,7 @@ public final class PatientViewScenario implements Scenario {
     private ScenarioReport fixedRate(BenchContext context, DevEhr ehr, List<LoadedPatient> patients, String sample) {
         Duration duration = context.options().duration();
         context.out().println("patient-view at " + (int) RATE + " req/s");
-        Measured<RunResult> run = context.load(RATE, duration, () -> http.each(signed(context, ehr, patients, RATE, duration)));
+        Measured<RunResult> run = context.load(RATE, duration, () -> http.each(signed(context, ehr, patients, RATE, duration), DegradedCards.CHECK));
         RunResult r = run.value();
         return new ScenarioReport("patient-view", "CDS Hooks patient-view via the gateway, fixed " + (int) RATE + " req/s, "
                 + duration.toSeconds() + " s, EHR JWT per call, " + patients.size() + " patients in turn",
@@ -63,7 +63,7 @@ public final class PatientViewScenario implements Scenario {
         RateSearch search = new RateSearch(RATE, 1.5, 5_000, P99_TARGET_MS);
         Measured<RateSearch.Result> result = context.measured(() -> search.search(rate -> {
             var requests = signed(context, ehr, patients, rate, step);
-            RunResult r = context.loadOnce(rate, step, http.each(requests));
+            RunResult r = context.loadOnce(rate, step, http.each(requests, DegradedCards.CHECK));
             context.out().printf(Locale.ROOT, "    %.0f req/s: p99 %.1f ms, %d errors, %.0f ok/s%n", rate, r.latencyMillis(99),
                     r.errorCount(), r.throughput());
             return r;

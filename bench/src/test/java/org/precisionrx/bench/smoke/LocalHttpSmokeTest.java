@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.precisionrx.bench.http.HttpSender;
 import org.precisionrx.bench.http.HttpSender.Request;
 import org.precisionrx.bench.load.OpenLoopGenerator;
+import org.precisionrx.bench.load.Outcome;
 import org.precisionrx.bench.load.RunResult;
 import org.precisionrx.bench.load.Schedule;
 
@@ -75,6 +76,21 @@ class LocalHttpSmokeTest {
             assertThat(refused.ok()).isZero();
             assertThat(refused.errors()).containsOnly(entry("HTTP 401", 50L));
             assertThat(refused.errorSamples()).containsOnly(entry("HTTP 401", "{\"status\":\"ok\"}"));
+        }
+    }
+
+    @Test
+    void aSuccessCheckReadsSuccessfulBodies() {
+        OpenLoopGenerator generator = new OpenLoopGenerator(1_000, Duration.ofSeconds(5));
+        URI uri = URI.create("http://127.0.0.1:" + PORT + "/check");
+        try (HttpSender http = new HttpSender(Duration.ofSeconds(5))) {
+            Request[] requests = { new Request(uri, "t-1", "{\"drugId\":\"x\"}"), new Request(uri, "t-1", "{\"drugId\":\"x\"}") };
+            RunResult judged = generator.run(new Schedule(20, Duration.ofMillis(100)),
+                    http.each(requests, body -> Outcome.error("judged", body)));
+
+            assertThat(judged.ok()).isZero();
+            assertThat(judged.errors()).containsOnly(entry("judged", 2L));
+            assertThat(judged.errorSamples()).containsOnly(entry("judged", "{\"status\":\"ok\"}"));
         }
     }
 }
