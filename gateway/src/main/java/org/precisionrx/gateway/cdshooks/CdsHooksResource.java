@@ -84,7 +84,7 @@ public class CdsHooksResource {
         AccessGrant grant = audit.grant(ehr, action, patient.patientId());
         HookCards.Answer answer;
         try {
-            answer = cards.answer(service, call, grant);
+            answer = cards.answer(service, call, grant, patient.profile());
         } catch (RuntimeException e) {
             throw audit.failed(grant, e);
         }

@@ -69,16 +69,21 @@ public class HookCards {
         this.config = config;
     }
 
-    Answer answer(CdsServiceCatalog.CdsService service, HookCall call, AccessGrant grant) {
+    /**
+     * The cards for a call whose access is granted. {@code resolved} is the profile resolving the patient already
+     * fetched (or null): patient-view reads it instead of fetching the same profile again.
+     */
+    Answer answer(CdsServiceCatalog.CdsService service, HookCall call, AccessGrant grant, PatientProfile resolved) {
         return switch (service.hook()) {
-            case "patient-view" -> patientView(grant);
+            case "patient-view" -> patientView(grant, resolved);
             case "order-select", "order-sign", "medication-verify" -> orders(service.hook(), call, grant);
             default -> throw new IllegalStateException("no cards for hook " + service.hook());
         };
     }
 
-    private Answer patientView(AccessGrant grant) {
-        PatientProfile profile = profiles.profile(grant);
+    private Answer patientView(AccessGrant grant, PatientProfile resolved) {
+        PatientProfile profile = resolved != null && resolved.getPatientId().equals(grant.patientId())
+                ? resolved : profiles.profile(grant);
         List<String> indications = profile.getHistory().getConditionsList().stream()
                 .filter(Condition::getActive)
                 .map(condition -> INDICATIONS.get(condition.getCategory()))

@@ -20,6 +20,7 @@ import org.precisionrx.profile.v1.FhirPayloadFormat;
 import org.precisionrx.profile.v1.ImportOutcome;
 import org.precisionrx.profile.v1.ImportReport;
 import org.precisionrx.profile.v1.PatientImportResult;
+import org.precisionrx.profile.v1.PatientProfile;
 
 /**
  * Maps the hook's FHIR patient id to the internal patient. Data the EHR sends (prefetch) or lets
@@ -30,7 +31,12 @@ import org.precisionrx.profile.v1.PatientImportResult;
 @ApplicationScoped
 public class HookPatients {
 
-    public record Resolved(String patientId, String source) {
+    /**
+     * The internal patient and where its data came from. {@code profile} is the stored profile when resolving it
+     * already fetched the whole profile (stored data), so the cards need not fetch it again; null otherwise.
+     * Nothing in it may be used before the access decision for {@code patientId} is made.
+     */
+    public record Resolved(String patientId, String source, PatientProfile profile) {
     }
 
     private final ProfileClient profiles;
@@ -51,14 +57,15 @@ public class HookPatients {
             if (!fhirId.equals(HookCall.text(patient, "id"))) {
                 throw ProblemException.badRequest("prefetch.patient.id", "must be the context's patientId");
             }
-            return new Resolved(importBundle(grant, system, fhirId, prefetched(call)), "prefetch");
+            return new Resolved(importBundle(grant, system, fhirId, prefetched(call)), "prefetch", null);
         }
         if (call.fhirAccessToken() != null) {
             return new Resolved(importBundle(grant, system, fhirId, fetcher.fetch(system, call.fhirAccessToken(), fhirId)),
-                    "fhir-server");
+                    "fhir-server", null);
         }
         try {
-            return new Resolved(profiles.profileByFhirId(grant, system, fhirId).getPatientId(), "stored");
+            PatientProfile stored = profiles.profileByFhirId(grant, system, fhirId);
+            return new Resolved(stored.getPatientId(), "stored", stored);
         } catch (DownstreamRejectedException e) {
             if (e.code() == Status.Code.NOT_FOUND) {
                 throw new ProblemException(412, "Precondition failed",

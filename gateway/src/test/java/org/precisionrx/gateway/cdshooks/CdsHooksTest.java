@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.precisionrx.gateway.cdshooks.auth.TestEhr;
+import org.precisionrx.gateway.support.AuditLog;
 import org.precisionrx.gateway.support.Fixtures;
 import org.precisionrx.gateway.support.GatewaySuite;
 
@@ -51,6 +52,22 @@ class CdsHooksTest {
     }
 
     @Test
+    void patientViewOfAStoredPatientFetchesTheProfileOnce() {
+        // The gateway audits every gRPC call it makes before making it, under the request's id: its
+        // GetProfile records are its GetProfile calls to patient-profile-service.
+        String requestId = "pv-profile-once-" + UUID.randomUUID();
+        JsonPath cards = call(PATIENT_VIEW, HookRequests.body(PATIENT_VIEW, fhirId(1), null, 5), requestId);
+        assertThat(cards.getString("cards[0].summary")).containsIgnoringCase("atrial fibrillation");
+        List<AuditLog.Row> records = AuditLog.forRequest(requestId);
+        assertThat(getProfiles(records)).hasSize(1);
+        // The access decision and its audit are as before: the hook's own record names the patient.
+        AuditLog.Row hook = records.get(records.size() - 1);
+        assertThat(hook.action()).isEqualTo("cds." + PATIENT_VIEW);
+        assertThat(hook.patientId()).isEqualTo(Fixtures.patients().assigned());
+        assertThat(hook.outcome()).isEqualTo("SUCCESS");
+    }
+
+    @Test
     void patientViewUsesPrefetchedDataWhenGiven() {
         // A patient the suite has never stored: everything comes from the prefetch.
         String fhirId = "prefetch-" + UUID.randomUUID().toString().substring(0, 8);
@@ -63,9 +80,12 @@ class CdsHooksTest {
                      "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
                      "code":{"coding":[{"system":"http://snomed.info/sct","code":"49436004","display":"Atrial fibrillation"}]}}}]}}}
                 """.formatted(UUID.randomUUID(), fhirId, fhirId, fhirId, fhirId);
-        JsonPath cards = call(PATIENT_VIEW, body);
+        String requestId = "pv-prefetch-" + UUID.randomUUID();
+        JsonPath cards = call(PATIENT_VIEW, body, requestId);
         List<Map<String, Object>> list = cards.getList("cards");
         assertThat(list).hasSize(1);
+        // Importing the prefetch answers no profile, so the cards fetch it, as before.
+        assertThat(getProfiles(AuditLog.forRequest(requestId))).hasSize(1);
         list.forEach(CdsHooksTest::assertConformant);
         assertThat(cards.getString("cards[0].summary")).containsIgnoringCase("atrial fibrillation");
     }
@@ -135,9 +155,17 @@ class CdsHooksTest {
     }
 
     private static JsonPath call(String service, String body) {
+        return call(service, body, "cds-" + UUID.randomUUID());
+    }
+
+    private static JsonPath call(String service, String body, String requestId) {
         return given().header("Authorization", "Bearer " + TestEhr.get().token(HookRequests.BASE + service))
-                .contentType(ContentType.JSON).body(body).post("/cds-services/" + service)
+                .header("X-Request-Id", requestId).contentType(ContentType.JSON).body(body).post("/cds-services/" + service)
                 .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<AuditLog.Row> getProfiles(List<AuditLog.Row> records) {
+        return records.stream().filter(r -> r.action().equals("grpc:PatientProfileService/GetProfile")).toList();
     }
 
     /** The spec's required card fields and limits, checked on the JSON the EHR receives. */
