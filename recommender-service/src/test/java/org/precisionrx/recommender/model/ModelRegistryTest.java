@@ -40,10 +40,10 @@ class ModelRegistryTest {
         Path root = ModelLoader.extractShipped();
         String before = ModelLoader.fingerprint(root);
         Files.writeString(root.resolve("models.json"),
-                Files.readString(root.resolve("models.json")).replace("v1-", "v1.1-"));
+                Files.readString(root.resolve("models.json")).replace("\"version\" : \"", "\"version\" : \"next-"));
         assertThat(ModelLoader.fingerprint(root)).isNotEqualTo(before);
         ModelSet reloaded = ModelLoader.load(root);
-        assertThat(reloaded.version()).startsWith("v1.1-");
+        assertThat(reloaded.version()).startsWith("next-v1");
         assertThat(reloaded.indications()).containsExactly("acs-pci", "af-stroke-prevention", "depression", "hyperlipidaemia");
     }
 

@@ -27,6 +27,7 @@ import org.precisionrx.ml.feature.FeatureEncoder;
 import org.precisionrx.ml.feature.FeatureSpec;
 import org.precisionrx.ml.io.Json;
 import org.precisionrx.ml.nn.Activation;
+import org.precisionrx.ml.train.TrainConfig;
 import org.precisionrx.simulator.CohortRow;
 import org.precisionrx.simulator.CohortSimulator;
 import org.precisionrx.simulator.Indication;
@@ -39,12 +40,19 @@ import org.precisionrx.simulator.Indication;
  */
 public final class RankingTraining {
 
-    /** Rows per indication; indications whose arms differ little need more to tell them apart. */
-    static final Map<String, Integer> TRAIN_ROWS = Map.of(
-            "af-stroke-prevention", 16_000, "hyperlipidaemia", 16_000, "acs-pci", 60_000, "depression", 60_000);
+    /**
+     * Rows simulated per indication and how they are fitted. AF and hyperlipidaemia arms differ by
+     * tens of points and 16,000 patients resolve them. ACS and depression arms differ by one to three
+     * points per patient, below what tens of thousands of binary outcomes resolve: those get a million
+     * patients, large batches, and learning-rate drops at each validation plateau (model version 1.1.0;
+     * 60,000 patients at the defaults were 1.0.0).
+     */
+    static final Map<String, Plan> PLANS = Map.of(
+            "af-stroke-prevention", Plan.small(16_000), "hyperlipidaemia", Plan.small(16_000),
+            "acs-pci", Plan.large(1_000_000), "depression", Plan.large(1_000_000));
+    static final String SET_VERSION = "v1.1";
     static final int HOLDOUT_ROWS = 6_000;
     static final int MEMBERS = 5;
-    static final String CREATED = "2026-11-25T00:00:00Z";
 
     private RankingTraining() {
     }
@@ -68,7 +76,7 @@ public final class RankingTraining {
                     result.overall().get("regret_guideline").value(), result.regretRatio());
         }
         Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("version", "v1-" + seed);
+        manifest.put("version", SET_VERSION + "-" + seed);
         manifest.put("indications", indications);
         manifest.put("seed", seed);
         Json.writeFile(out.resolve("models.json"), manifest);
@@ -76,26 +84,21 @@ public final class RankingTraining {
 
     static Evaluation.Result train(Indication indication, long baseSeed, Path dir, DoseEngine engine, Ipm ipm, double alpha)
             throws IOException {
-        long seed = baseSeed + 1000L * indication.ordinal();
-        CohortSimulator simulator = new CohortSimulator();
-        List<CohortRow> train = simulator.simulate(indication, TRAIN_ROWS.get(indication.id), seed);
+        long seed = trainingSeed(indication, baseSeed);
+        Plan plan = PLANS.get(indication.id);
+        TrainingCohort train = TrainingCohort.simulate(indication, plan.rows(), seed);
         List<CohortRow> holdout = holdout(indication, baseSeed);
-        List<Map<String, String>> raw = train.stream().map(SimulatedRow::columns).toList();
-        FeatureSpec spec = RankingFeatures.fit("ranking-" + indication.id, raw);
+        FeatureSpec spec = RankingFeatures.fit("ranking-" + indication.id, train.raw());
         FeatureEncoder encoder = new FeatureEncoder(spec);
-        float[][] x = encoder.encodeAll(raw);
-        int[] arm = train.stream().mapToInt(CohortRow::treatment).toArray();
-        float[] benefit = new float[train.size()];
-        float[] sae = new float[train.size()];
-        for (int i = 0; i < train.size(); i++) {
-            benefit[i] = train.get(i).benefit() ? 1f : 0f;
-            sae[i] = train.get(i).sae() ? 1f : 0f;
-        }
-        MultiArmConfig config = MultiArmConfig.defaults(seed).withIpm(ipm, alpha);
+        float[][] x = encoder.encodeAll(train.raw());
+        int[] arm = train.arm();
+        float[] benefit = train.benefit();
+        float[] sae = train.sae();
+        MultiArmConfig config = plan.config(seed).withIpm(ipm, alpha);
         TarnetSpec net = new TarnetSpec(encoder.width(), List.of(64, 32), List.of(32), Activation.RELU,
                 indication.arms.size(), OutcomeType.BINARY);
         float[][] holdoutX = encoder.encodeAll(holdout.stream().map(SimulatedRow::columns).toList());
-        int[] popularity = popularity(train, indication.arms.size());
+        int[] popularity = train.popularity();
 
         // Retraining replaces the previous artifact; the export itself never overwrites.
         deleteRecursively(dir);
@@ -104,20 +107,24 @@ public final class RankingTraining {
         MultiArmExport.export(benefitModel, spec, new MultiArmModelInfo.Labels(indication.arms, "treatment", "benefit", true),
                 config, benefitDir);
         Evaluation.Result result = Evaluation.benefit(indication, holdout, means(benefitDir, holdoutX), popularity, engine);
-        card(benefitDir, indication, "net clinical benefit at 12 months", train.size(), result);
+        card(benefitDir, indication, plan, "net clinical benefit at 12 months", result);
 
         Path saeDir = dir.resolve("adverse-events");
         MultiArmEnsemble saeModel = new MultiArmTrainer(net, config).fitEnsemble(x, arm, sae, MEMBERS);
         MultiArmExport.export(saeModel, spec, new MultiArmModelInfo.Labels(indication.arms, "treatment", "sae", false),
                 config, saeDir);
-        card(saeDir, indication, "serious adverse event at 12 months", train.size(),
+        card(saeDir, indication, plan, "serious adverse event at 12 months",
                 Evaluation.adverseEvents(indication, holdout, means(saeDir, holdoutX)));
         return result;
     }
 
+    static long trainingSeed(Indication indication, long baseSeed) {
+        return baseSeed + 1000L * indication.ordinal();
+    }
+
     /** The held-out cohort: simulated with its own seed, never seen in training. */
     static List<CohortRow> holdout(Indication indication, long baseSeed) {
-        return new CohortSimulator().simulate(indication, HOLDOUT_ROWS, baseSeed + 1000L * indication.ordinal() + 500);
+        return new CohortSimulator().simulate(indication, HOLDOUT_ROWS, trainingSeed(indication, baseSeed) + 500);
     }
 
     /** Ensemble-mean predictions of a saved model, read back as it will be served. */
@@ -135,20 +142,53 @@ public final class RankingTraining {
         }
     }
 
-    /** Arm indices from most to least prescribed in the training cohort. */
-    static int[] popularity(List<CohortRow> train, int arms) {
-        int[] counts = new int[arms];
-        train.forEach(r -> counts[r.treatment()]++);
-        return IntStream.range(0, arms).boxed()
+    /** Arm indices from most to least prescribed in an indication's training cohort, re-simulated without keeping it. */
+    static int[] trainingPopularity(Indication indication, long baseSeed) {
+        int[] counts = new int[indication.arms.size()];
+        new CohortSimulator().simulate(indication, PLANS.get(indication.id).rows(), trainingSeed(indication, baseSeed),
+                row -> counts[row.treatment()]++);
+        return popularity(counts);
+    }
+
+    /** Arm indices from most to least prescribed, given how often each arm was prescribed. */
+    static int[] popularity(int[] counts) {
+        return IntStream.range(0, counts.length).boxed()
                 .sorted(Comparator.comparingInt((Integer a) -> -counts[a]).thenComparingInt(a -> a))
                 .mapToInt(Integer::intValue).toArray();
     }
 
-    private static void card(Path dir, Indication indication, String outcome, int rows, Evaluation.Result result) throws IOException {
-        new ModelCard("ranking-" + indication.id + "-" + dir.getFileName(), "1.0.0", CREATED,
+    /**
+     * Rows simulated for one indication and the training settings for them.
+     *
+     * @param learningRateDrops see {@link MultiArmConfig#learningRateDrops()}
+     * @param version the model cards' version, which recommender-service reports with each ranking
+     * @param created the model cards' creation time (fixed, so that retraining reproduces the files)
+     */
+    record Plan(int rows, int batchSize, int patience, int learningRateDrops, String version, String created) {
+
+        /** The shared defaults (batch 128, patience 15, no drops). */
+        static Plan small(int rows) {
+            return new Plan(rows, 128, 15, 0, "1.0.0", "2026-11-25T00:00:00Z");
+        }
+
+        static Plan large(int rows) {
+            return new Plan(rows, 1024, 3, 2, "1.1.0", "2026-11-26T00:00:00Z");
+        }
+
+        MultiArmConfig config(long seed) {
+            MultiArmConfig defaults = MultiArmConfig.defaults(seed);
+            TrainConfig t = defaults.train();
+            return defaults.withTrain(new TrainConfig(seed, t.maxEpochs(), batchSize, t.learningRate(), patience,
+                    t.validationFraction())).withLearningRateDrops(learningRateDrops);
+        }
+    }
+
+    private static void card(Path dir, Indication indication, Plan plan, String outcome, Evaluation.Result result)
+            throws IOException {
+        new ModelCard("ranking-" + indication.id + "-" + dir.getFileName(), plan.version(), plan.created(),
                 new ModelCard.TrainingData("PrecisionRx cohort simulator (docs/simulator.md), " + indication.display
                         + "; factual outcome: " + outcome + "; arms " + indication.arms + "; evaluated on a separate held-out"
-                        + " simulated cohort of " + HOLDOUT_ROWS + " patients", rows),
+                        + " simulated cohort of " + HOLDOUT_ROWS + " patients", plan.rows()),
                 "Ranking " + indication.display + " options for adults by the predicted probability of " + outcome
                         + ", alongside dosage-service's guideline safety status, for clinician review.",
                 "Not for use without clinician review, for children, for indications or drugs outside the arms listed,"
