@@ -4,7 +4,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
-import java.security.Key;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -103,7 +102,7 @@ public class CdsJwtVerifier {
         TrustedIssuer issuer = claimedIssuer(unverified.getJwtClaims());
         JsonWebKey key = signingKey(issuer, jws, alg);
 
-        JwtClaims claims = verifySignatureAndClaims(unverified, key.getKey(), issuer.issuer(), serviceUrl);
+        JwtClaims claims = verifySignatureAndClaims(unverified, key, issuer.issuer(), serviceUrl);
         Instant expiry = checkTimes(claims);
         EhrCaller caller = new EhrCaller(issuer.issuer(), stringClaim(claims, "sub"),
                 stringClaim(claims, TENANT_CLAIM), stringClaim(claims, "jti"), issuer.fhirServers());
@@ -186,10 +185,11 @@ public class CdsJwtVerifier {
         throw new CdsAuthException("malformed", "the token's " + name + " header is not a string");
     }
 
-    private JwtClaims verifySignatureAndClaims(JwtContext unverified, Key key, String issuer, String serviceUrl) {
+    private JwtClaims verifySignatureAndClaims(JwtContext unverified, JsonWebKey key, String issuer, String serviceUrl) {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(SigningAlgorithms.PERMITTED)
-                .setVerificationKey(key)
+                .setJwsProviderContext(EcdsaProvider.forKey(key))
+                .setVerificationKey(key.getKey())
                 .setExpectedIssuer(issuer)
                 .setExpectedAudience(serviceUrl)
                 .setRequireExpirationTime()

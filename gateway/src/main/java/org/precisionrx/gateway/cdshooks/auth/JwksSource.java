@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -100,7 +101,11 @@ final class JwksSource {
         }
         lastAttempt = now;
         try {
-            keys = List.copyOf(new JsonWebKeySet(loader.load()).getJsonWebKeys());
+            List<JsonWebKey> loaded = new ArrayList<>();
+            for (JsonWebKey key : new JsonWebKeySet(loader.load()).getJsonWebKeys()) {
+                loaded.add(EcdsaProvider.verificationKey(key));
+            }
+            keys = List.copyOf(loaded);
             loadedAt = now;
             return true;
         } catch (IOException | JoseException e) {

@@ -189,6 +189,15 @@ class CdsJwtVerifierTest {
         assertRefused(TestTokens.withPayload(token, claims), "bad_signature");
     }
 
+    @Test
+    void refusesAnEs384SignatureMadeForAnotherToken() {
+        String token = EHR.token(SERVICE_URL);
+        String other = EHR.token(SERVICE_URL);
+        String swapped = token.substring(0, token.lastIndexOf('.')) + other.substring(other.lastIndexOf('.'));
+
+        assertRefused(swapped, "bad_signature");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"exp", "iat", "jti", "sub", "aud"})
     void refusesATokenMissingARequiredClaim(String claim) {
