@@ -136,15 +136,15 @@ public final class MultiArmModel implements AutoCloseable {
                 path[k][j] = (float) (baseline[j] + alpha * (x[j] - baseline[j]));
             }
         }
-        int arms = info.arms().size();
-        float[] g = session.call(SavedModelExport.EXPLAIN,
-                SavedModelExport.GRADIENTS, path, width); // [steps+1, arms, width]
+        // Only this arm's gradients: the other arms' backward passes are never run.
+        float[] g = session.callPart(SavedModelExport.EXPLAIN,
+                SavedModelExport.GRADIENTS, arm, path, width); // [steps+1, width]
         float[] attributions = new float[width];
         for (int j = 0; j < width; j++) {
             double integral = 0;
             for (int k = 0; k <= steps; k++) {
                 double w = (k == 0 || k == steps) ? 0.5 : 1.0;
-                integral += w * g[(k * arms + arm) * width + j];
+                integral += w * g[k * width + j];
             }
             attributions[j] = (float) ((x[j] - baseline[j]) * integral / steps);
         }

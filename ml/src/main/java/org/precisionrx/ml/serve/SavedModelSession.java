@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.precisionrx.ml.nn.Tensors;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.SessionFunction;
+import org.tensorflow.Signature;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -51,6 +53,35 @@ public final class SavedModelSession implements AutoCloseable {
                  Result result = function.call(Map.of(SavedModelExport.INPUT, input))) {
                 return Tensors.flat((TFloat32) result.get(output).orElseThrow(
                         () -> new IllegalArgumentException(signature + " has no output " + output)));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Like {@link #call}, but fetches only input {@code part} of {@code output}, which must be a stack
+     * (a {@code Pack} op) of per-part tensors, such as one arm's gradients out of every arm's. Fetched
+     * alone, TensorFlow runs only the part of the graph that this slice needs. Returns [rows, ...]
+     * flattened, the same values as that slice of {@link #call}'s output.
+     */
+    public float[] callPart(String signature, String output, int part, float[][] x, int width) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            Signature declared = bundle.function(signature).signature();
+            Signature.TensorDescription out = declared.getOutputs().get(output);
+            if (out == null) {
+                throw new IllegalArgumentException(signature + " has no output " + output);
+            }
+            GraphOperation stack = bundle.graph().operation(out.name.substring(0, out.name.lastIndexOf(':')));
+            if (stack == null || !"Pack".equals(stack.type()) || part < 0 || part >= stack.numInputs()) {
+                throw new IllegalArgumentException(signature + "/" + output + " is not a stack with a part " + part);
+            }
+            String input = declared.getInputs().get(SavedModelExport.INPUT).name;
+            try (TFloat32 tensor = Tensors.matrix(x, width);
+                 Result result = bundle.session().runner().feed(input, tensor).fetch(stack.input(part)).run()) {
+                return Tensors.flat((TFloat32) result.get(0));
             }
         } finally {
             lock.readLock().unlock();

@@ -1,6 +1,7 @@
 package org.precisionrx.ml.causal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import org.precisionrx.ml.card.ModelCard;
 import org.precisionrx.ml.feature.Feature;
 import org.precisionrx.ml.feature.FeatureSpec;
 import org.precisionrx.ml.nn.Activation;
+import org.precisionrx.ml.serve.SavedModelExport;
+import org.precisionrx.ml.serve.SavedModelSession;
 import org.precisionrx.ml.train.TrainConfig;
 
 class MultiArmModelTest {
@@ -91,6 +94,26 @@ class MultiArmModelTest {
                     assertThat(sum).isCloseTo(fx[arm] - fb[arm], within(0.01));
                 }
             }
+        }
+    }
+
+    @Test
+    void oneArmsGradientsAreExactlyThatArmsSliceOfEveryArmsGradients() {
+        float[][] x = java.util.Arrays.copyOf(data.x, 33);
+        try (SavedModelSession session = SavedModelSession.load(tmp.resolve("model"))) {
+            float[] all = session.call(SavedModelExport.EXPLAIN, SavedModelExport.GRADIENTS, x, 4); // [33, 3, 4]
+            for (int arm = 0; arm < 3; arm++) {
+                float[] part = session.callPart(SavedModelExport.EXPLAIN, SavedModelExport.GRADIENTS, arm, x, 4);
+                float[] slice = new float[33 * 4];
+                for (int row = 0; row < 33; row++) {
+                    System.arraycopy(all, (row * 3 + arm) * 4, slice, row * 4, 4);
+                }
+                assertThat(part).containsExactly(slice); // same bits, not merely close
+            }
+            assertThatThrownBy(() -> session.callPart(SavedModelExport.EXPLAIN, SavedModelExport.GRADIENTS, 3, x, 4))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("part 3");
+            assertThatThrownBy(() -> session.callPart(SavedModelExport.SERVING_DEFAULT, MultiArmExport.MEAN, 0, x, 4))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a stack");
         }
     }
 

@@ -1,6 +1,10 @@
 package org.precisionrx.recommender.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +19,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.precisionrx.ml.causal.PlainJavaMultiArm;
@@ -34,11 +39,15 @@ import org.precisionrx.recommender.model.ModelSet;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Threads(8)
 @Fork(1)
 public class MicroBatchingBenchmark {
+
+    /** The batcher's one call shape; the service's default is {@code RecommenderConfig.Batching.maxRows}. */
+    @Param({"16", "64"})
+    public int maxRows;
 
     private ModelSet unbatched;
     private ModelSet batched;
@@ -51,7 +60,7 @@ public class MicroBatchingBenchmark {
     public void setUp() throws Exception {
         Path root = ModelLoader.extractShipped();
         unbatched = ModelLoader.load(root);
-        batched = ModelLoader.load(root, model -> BatchingArmModel.start(model, 64, Duration.ofMillis(2), 1024));
+        batched = ModelLoader.load(root, model -> BatchingArmModel.start(model, maxRows, Duration.ofMillis(2), 1024));
         IndicationModels af = unbatched.forIndication("af-stroke-prevention").orElseThrow();
         direct = af.benefit();
         batching = batched.forIndication("af-stroke-prevention").orElseThrow().benefit();
@@ -62,6 +71,32 @@ public class MicroBatchingBenchmark {
         row = new float[][] {new float[af.encoder().width()]};
     }
 
+    /**
+     * CPU time per patient, from the process's CPU time over each measured iteration: throughput alone
+     * would compare the batcher, whose TensorFlow calls run one at a time on its dispatcher (one core),
+     * with plain Java on all cores. Printed per iteration as {@code process CPU per patient}.
+     */
+    @State(Scope.Benchmark)
+    public static class CpuPerPatient {
+        private final LongAdder patients = new LongAdder();
+        private final OperatingSystemMXBean os =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private long cpuAtStart;
+
+        @Setup(Level.Iteration)
+        public void start() {
+            patients.reset();
+            cpuAtStart = os.getProcessCpuTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void report() {
+            long cpu = os.getProcessCpuTime() - cpuAtStart;
+            System.out.printf(Locale.ROOT, "  process CPU per patient: %.1f us (%d patients)%n",
+                    cpu / 1000.0 / Math.max(1, patients.sum()), patients.sum());
+        }
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() {
         batching.close();
@@ -69,17 +104,20 @@ public class MicroBatchingBenchmark {
     }
 
     @Benchmark
-    public double[][][] microBatched() {
+    public double[][][] microBatched(CpuPerPatient cpu) {
+        cpu.patients.increment();
         return batching.predict(row);
     }
 
     @Benchmark
-    public double[][][] tensorflowCallPerRequest() {
+    public double[][][] tensorflowCallPerRequest(CpuPerPatient cpu) {
+        cpu.patients.increment();
         return direct.predict(row);
     }
 
     @Benchmark
-    public double[][] plainJava() {
+    public double[][] plainJava(CpuPerPatient cpu) {
+        cpu.patients.increment();
         return plainJava.predict(row[0]);
     }
 }

@@ -45,8 +45,8 @@ import org.precisionrx.recommender.ranking.Ranker;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class RecommenderBenchmark {
 
@@ -56,6 +56,7 @@ public class RecommenderBenchmark {
     private PlainJavaMultiArm plainJava;
     private float[][] encoded;
     private float[][] batch64;
+    private float[] baseline;
     private PatientProfile profile;
     private Ranker ranker;
 
@@ -74,6 +75,7 @@ public class RecommenderBenchmark {
         encoded = new float[][] {af.encoder().encode(ProfileFeatures.of(profile).columns())};
         batch64 = new float[64][];
         java.util.Arrays.fill(batch64, encoded[0]);
+        baseline = new float[encoded[0].length];
         ranker = new Ranker(new NoDosage(), new BenchConfig());
     }
 
@@ -97,6 +99,12 @@ public class RecommenderBenchmark {
     @OperationsPerInvocation(64)
     public double[][][] tensorflowBatchOf64PerRow() {
         return tensorflow.predict(batch64);
+    }
+
+    /** One option's integrated-gradients explanation (32 steps): one TensorFlow gradient call of 33 rows. */
+    @Benchmark
+    public float[] explanationOfOneOption() {
+        return tensorflow.integratedGradients(encoded[0], baseline, 0, 32);
     }
 
     @Benchmark
