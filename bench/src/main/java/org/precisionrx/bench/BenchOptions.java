@@ -10,8 +10,8 @@ import java.util.Set;
  * The command line of the bench jar. {@code --quick} shortens every run (a smoke run of the whole
  * harness, not numbers to quote); the other options override one thing each.
  */
-public record BenchOptions(boolean quick, Set<String> scenarios, int patients, Duration duration, Path stateDir,
-        Path script, Path resultsDir) {
+public record BenchOptions(boolean quick, Set<String> scenarios, int patients, Duration duration, Duration warmup,
+        Path stateDir, Path script, Path resultsDir) {
 
     public static final List<String> SCENARIOS = List.of("patient-view", "order-sign", "dose-check", "recommend", "population",
             "startup");
@@ -26,11 +26,12 @@ public record BenchOptions(boolean quick, Set<String> scenarios, int patients, D
     public static String usage() {
         return """
                 usage: bench.jar --state DIR --script PATH [--quick] [--scenario NAME[,NAME...]] [--patients N]
-                                 [--duration SECONDS] [--results DIR]
+                                 [--duration SECONDS] [--warmup SECONDS] [--results DIR]
                   scenarios: %s (default: all, in that order)
                   --quick      10 s runs, 2,000 patients, short saturation steps: checks the harness, not the targets
                   --patients   synthetic patients to load and score (default 100000)
-                  --duration   seconds of each fixed-rate run (default 60)""".formatted(String.join(", ", SCENARIOS));
+                  --duration   seconds of each fixed-rate run (default 60)
+                  --warmup     seconds of unmeasured load before each fixed-rate run (default 60)""".formatted(String.join(", ", SCENARIOS));
     }
 
     public static BenchOptions parse(String... args) {
@@ -38,6 +39,7 @@ public record BenchOptions(boolean quick, Set<String> scenarios, int patients, D
         List<String> scenarios = new ArrayList<>();
         Integer patients = null;
         Duration duration = null;
+        Duration warmup = null;
         Path state = null;
         Path script = null;
         Path results = null;
@@ -55,6 +57,7 @@ public record BenchOptions(boolean quick, Set<String> scenarios, int patients, D
                 }
                 case "--patients" -> patients = positive(value(args, ++i, arg), arg);
                 case "--duration" -> duration = Duration.ofSeconds(positive(value(args, ++i, arg), arg));
+                case "--warmup" -> warmup = Duration.ofSeconds(positive(value(args, ++i, arg), arg));
                 case "--state" -> state = Path.of(value(args, ++i, arg));
                 case "--script" -> script = Path.of(value(args, ++i, arg));
                 case "--results" -> results = Path.of(value(args, ++i, arg));
@@ -67,16 +70,13 @@ public record BenchOptions(boolean quick, Set<String> scenarios, int patients, D
         return new BenchOptions(quick, Set.copyOf(scenarios.isEmpty() ? SCENARIOS : scenarios),
                 patients != null ? patients : quick ? 2_000 : 100_000,
                 duration != null ? duration : Duration.ofSeconds(quick ? 10 : 60),
+                // A minute: on 2 busy cores the JIT of freshly started services needs minutes, not seconds.
+                warmup != null ? warmup : Duration.ofSeconds(quick ? 2 : 60),
                 state, script, results != null ? results : state.resolve("bench-results"));
     }
 
     public boolean runs(String scenario) {
         return scenarios.contains(scenario);
-    }
-
-    /** Unmeasured load before each measured run, so the JIT has compiled the hot paths. */
-    public Duration warmup() {
-        return Duration.ofSeconds(quick ? 2 : 10);
     }
 
     /** How long each rate of the saturation search runs. */

@@ -16,6 +16,7 @@ class BenchOptionsTest {
         assertThat(o.scenarios()).containsExactlyInAnyOrderElementsOf(BenchOptions.SCENARIOS);
         assertThat(o.patients()).isEqualTo(100_000);
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(60));
         assertThat(o.resultsDir()).isEqualTo(Path.of("/s/bench-results"));
     }
 
@@ -29,6 +30,15 @@ class BenchOptionsTest {
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(2));
         assertThat(o.resultsDir()).isEqualTo(Path.of("/r"));
+    }
+
+    @Test
+    void warmupCanBeSetApart() {
+        BenchOptions o = BenchOptions.parse("--state", "/s", "--script", "/p", "--quick", "--warmup", "30");
+        assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.duration()).isEqualTo(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> BenchOptions.parse("--state", "/s", "--script", "/p", "--warmup", "0"))
+                .hasMessageContaining("--warmup needs a positive whole number");
     }
 
     @Test
