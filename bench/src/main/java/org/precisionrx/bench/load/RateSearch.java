@@ -8,11 +8,14 @@ import java.util.function.DoubleFunction;
 /**
  * Finds the highest sustainable rate by stepping the offered rate up geometrically until a step
  * breaks the limits: any error, p99 above {@code p99LimitMillis}, or throughput below 95 % of the
- * offered rate (the target fell behind).
+ * offered rate (the target fell behind). With no latency limit ({@link #NO_LATENCY_LIMIT}) it finds
+ * the saturation throughput: the highest rate answered in full, however slowly.
  */
 public final class RateSearch {
 
     static final double KEEP_UP_SHARE = 0.95;
+
+    public static final double NO_LATENCY_LIMIT = Double.POSITIVE_INFINITY;
 
     /** One step: the rate offered, what it measured, and whether it stayed within the limits. */
     public record Step(RunResult result, boolean sustained) {

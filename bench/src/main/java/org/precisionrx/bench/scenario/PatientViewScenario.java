@@ -29,6 +29,8 @@ public final class PatientViewScenario implements Scenario {
     static final double P50_TARGET_MS = 10;
     static final double P99_TARGET_MS = 50;
     static final double SATURATION_TARGET = 300;
+    /** Each saturation step offers this many times the rate of the one before. */
+    static final double SATURATION_STEP = 1.25;
 
     private final HttpSender http = new HttpSender(Duration.ofSeconds(10));
 
@@ -59,8 +61,10 @@ public final class PatientViewScenario implements Scenario {
 
     private ScenarioReport saturation(BenchContext context, DevEhr ehr, List<LoadedPatient> patients) {
         Duration step = context.options().stepDuration();
-        context.out().println("patient-view saturation: " + step.toSeconds() + " s steps from " + (int) RATE + " req/s, x1.5");
-        RateSearch search = new RateSearch(RATE, 1.5, 5_000, P99_TARGET_MS);
+        context.out().println("patient-view saturation: " + step.toSeconds() + " s steps from " + (int) RATE + " req/s, x"
+                + SATURATION_STEP);
+        // Saturation is the most the suite answers in full; latency at that rate is reported, not a limit.
+        RateSearch search = new RateSearch(RATE, SATURATION_STEP, 5_000, RateSearch.NO_LATENCY_LIMIT);
         Measured<RateSearch.Result> result = context.measured(() -> search.search(rate -> {
             var requests = signed(context, ehr, patients, rate, step);
             RunResult r = context.loadOnce(rate, step, http.each(requests, DegradedCards.CHECK));
@@ -72,8 +76,8 @@ public final class PatientViewScenario implements Scenario {
         result.value().steps().forEach(s -> steps.add(Measurement.of(
                 String.format(Locale.ROOT, "step %.0f/s %s", s.result().offeredRate(), s.sustained() ? "ok" : "broke"), s.result())));
         double best = result.value().best().map(s -> s.result().throughput()).orElse(0.0);
-        return new ScenarioReport("patient-view-saturation", "patient-view, rate stepped up until p99 > " + (int) P99_TARGET_MS
-                + " ms, an error, or throughput < 95% of the rate; throughput of the last sustained step",
+        return new ScenarioReport("patient-view-saturation", "patient-view, rate stepped up x" + SATURATION_STEP
+                + " until a step has an error or throughput < 95% of the rate; throughput of the last step answered in full",
                 steps, result.processes(), List.of(Check.atLeast("sustained patient-view throughput", best, SATURATION_TARGET, "req/s")),
                 BenchContext.notes());
     }

@@ -32,6 +32,15 @@ class RateSearchTest {
     }
 
     @Test
+    void withoutALatencyLimitEveryStepAnsweredInFullCounts() {
+        RateSearch.Result result = new RateSearch(100, 1.5, 1_000, RateSearch.NO_LATENCY_LIMIT).search(RateSearchTest::run);
+
+        assertThat(result.steps()).extracting(s -> s.result().offeredRate()).containsExactly(100.0, 150.0, 225.0, 338.0, 507.0, 761.0);
+        assertThat(result.steps()).allMatch(RateSearch.Step::sustained); // 80 ms p99 beyond 400/s, but answered
+        assertThat(result.best()).get().extracting(s -> s.result().offeredRate()).isEqualTo(761.0);
+    }
+
+    @Test
     void anErrorOrFallingBehindBreaksAStep() {
         RateSearch search = new RateSearch(100, 2, 1_000, 50);
         Histogram fast = new Histogram(3);
