@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.precisionrx.ml.card.ModelCard;
@@ -122,11 +123,20 @@ public final class MultiArmModel implements AutoCloseable {
      * f(x) - f(baseline) up to the discretisation error, which shrinks as 1/steps².
      */
     public float[] integratedGradients(float[] x, float[] baseline, int arm, int steps) {
+        return integratedGradients(x, baseline, new int[] {arm}, steps)[0];
+    }
+
+    /**
+     * {@link #integratedGradients(float[], float[], int, int)} for several arms of the same patient in
+     * one session call: the interpolation path is the same for every arm, so the forward pass is shared
+     * and only these arms' backward passes run.
+     */
+    public float[][] integratedGradients(float[] x, float[] baseline, int[] arms, int steps) {
         int width = width();
         if (x.length != width || baseline.length != width) {
             throw new IllegalArgumentException("x and baseline need " + width + " features");
         }
-        if (arm < 0 || arm >= info.arms().size() || steps < 1) {
+        if (steps < 1 || Arrays.stream(arms).anyMatch(arm -> arm < 0 || arm >= info.arms().size())) {
             throw new IllegalArgumentException("arm out of range or steps < 1");
         }
         float[][] path = new float[steps + 1][width];
@@ -136,17 +146,19 @@ public final class MultiArmModel implements AutoCloseable {
                 path[k][j] = (float) (baseline[j] + alpha * (x[j] - baseline[j]));
             }
         }
-        // Only this arm's gradients: the other arms' backward passes are never run.
-        float[] g = session.callPart(SavedModelExport.EXPLAIN,
-                SavedModelExport.GRADIENTS, arm, path, width); // [steps+1, width]
-        float[] attributions = new float[width];
-        for (int j = 0; j < width; j++) {
-            double integral = 0;
-            for (int k = 0; k <= steps; k++) {
-                double w = (k == 0 || k == steps) ? 0.5 : 1.0;
-                integral += w * g[k * width + j];
+        float[][] perArm = session.callParts(SavedModelExport.EXPLAIN,
+                SavedModelExport.GRADIENTS, arms, path, width); // per arm [steps+1, width]
+        float[][] attributions = new float[arms.length][width];
+        for (int a = 0; a < arms.length; a++) {
+            float[] g = perArm[a];
+            for (int j = 0; j < width; j++) {
+                double integral = 0;
+                for (int k = 0; k <= steps; k++) {
+                    double w = (k == 0 || k == steps) ? 0.5 : 1.0;
+                    integral += w * g[k * width + j];
+                }
+                attributions[a][j] = (float) ((x[j] - baseline[j]) * integral / steps);
             }
-            attributions[j] = (float) ((x[j] - baseline[j]) * integral / steps);
         }
         return attributions;
     }

@@ -9,6 +9,7 @@ import org.precisionrx.ml.nn.Tensors;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.Signature;
@@ -60,12 +61,13 @@ public final class SavedModelSession implements AutoCloseable {
     }
 
     /**
-     * Like {@link #call}, but fetches only input {@code part} of {@code output}, which must be a stack
-     * (a {@code Pack} op) of per-part tensors, such as one arm's gradients out of every arm's. Fetched
-     * alone, TensorFlow runs only the part of the graph that this slice needs. Returns [rows, ...]
-     * flattened, the same values as that slice of {@link #call}'s output.
+     * Like {@link #call}, but fetches only the given inputs ({@code parts}) of {@code output}, which
+     * must be a stack (a {@code Pack} op) of per-part tensors, such as some arms' gradients out of every
+     * arm's. Fetched alone, in one session run, TensorFlow runs only the graph these slices need and
+     * shares what they have in common. Returns one [rows, ...] array per part, flattened: the same
+     * values as those slices of {@link #call}'s output.
      */
-    public float[] callPart(String signature, String output, int part, float[][] x, int width) {
+    public float[][] callParts(String signature, String output, int[] parts, float[][] x, int width) {
         lock.readLock().lock();
         try {
             checkOpen();
@@ -75,13 +77,25 @@ public final class SavedModelSession implements AutoCloseable {
                 throw new IllegalArgumentException(signature + " has no output " + output);
             }
             GraphOperation stack = bundle.graph().operation(out.name.substring(0, out.name.lastIndexOf(':')));
-            if (stack == null || !"Pack".equals(stack.type()) || part < 0 || part >= stack.numInputs()) {
-                throw new IllegalArgumentException(signature + "/" + output + " is not a stack with a part " + part);
+            if (stack == null || !"Pack".equals(stack.type())) {
+                throw new IllegalArgumentException(signature + "/" + output + " is not a stack");
             }
             String input = declared.getInputs().get(SavedModelExport.INPUT).name;
-            try (TFloat32 tensor = Tensors.matrix(x, width);
-                 Result result = bundle.session().runner().feed(input, tensor).fetch(stack.input(part)).run()) {
-                return Tensors.flat((TFloat32) result.get(0));
+            try (TFloat32 tensor = Tensors.matrix(x, width)) {
+                Session.Runner runner = bundle.session().runner().feed(input, tensor);
+                for (int part : parts) {
+                    if (part < 0 || part >= stack.numInputs()) {
+                        throw new IllegalArgumentException(signature + "/" + output + " has no part " + part);
+                    }
+                    runner.fetch(stack.input(part));
+                }
+                float[][] values = new float[parts.length][];
+                try (Result result = runner.run()) {
+                    for (int i = 0; i < parts.length; i++) {
+                        values[i] = Tensors.flat((TFloat32) result.get(i));
+                    }
+                }
+                return values;
             }
         } finally {
             lock.readLock().unlock();

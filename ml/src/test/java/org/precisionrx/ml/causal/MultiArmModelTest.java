@@ -98,22 +98,34 @@ class MultiArmModelTest {
     }
 
     @Test
-    void oneArmsGradientsAreExactlyThatArmsSliceOfEveryArmsGradients() {
+    void someArmsGradientsAreExactlyThoseArmsSlicesOfEveryArmsGradients() {
         float[][] x = java.util.Arrays.copyOf(data.x, 33);
         try (SavedModelSession session = SavedModelSession.load(tmp.resolve("model"))) {
             float[] all = session.call(SavedModelExport.EXPLAIN, SavedModelExport.GRADIENTS, x, 4); // [33, 3, 4]
-            for (int arm = 0; arm < 3; arm++) {
-                float[] part = session.callPart(SavedModelExport.EXPLAIN, SavedModelExport.GRADIENTS, arm, x, 4);
-                float[] slice = new float[33 * 4];
-                for (int row = 0; row < 33; row++) {
-                    System.arraycopy(all, (row * 3 + arm) * 4, slice, row * 4, 4);
+            for (int[] arms : new int[][] {{0}, {1}, {2}, {2, 0}, {0, 1, 2}}) {
+                float[][] parts = session.callParts(SavedModelExport.EXPLAIN, SavedModelExport.GRADIENTS, arms, x, 4);
+                for (int i = 0; i < arms.length; i++) {
+                    float[] slice = new float[33 * 4];
+                    for (int row = 0; row < 33; row++) {
+                        System.arraycopy(all, (row * 3 + arms[i]) * 4, slice, row * 4, 4);
+                    }
+                    assertThat(parts[i]).containsExactly(slice); // same bits, not merely close
                 }
-                assertThat(part).containsExactly(slice); // same bits, not merely close
             }
-            assertThatThrownBy(() -> session.callPart(SavedModelExport.EXPLAIN, SavedModelExport.GRADIENTS, 3, x, 4))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("part 3");
-            assertThatThrownBy(() -> session.callPart(SavedModelExport.SERVING_DEFAULT, MultiArmExport.MEAN, 0, x, 4))
+            assertThatThrownBy(() -> session.callParts(SavedModelExport.EXPLAIN, SavedModelExport.GRADIENTS, new int[] {3}, x, 4))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no part 3");
+            assertThatThrownBy(() -> session.callParts(SavedModelExport.SERVING_DEFAULT, MultiArmExport.MEAN, new int[] {0}, x, 4))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a stack");
+        }
+    }
+
+    @Test
+    void severalArmsInOneCallExplainAsEachArmAlone() throws Exception {
+        float[] baseline = new float[4];
+        try (MultiArmModel model = MultiArmModel.load(tmp.resolve("model"))) {
+            float[][] together = model.integratedGradients(data.x[0], baseline, new int[] {2, 0}, 32);
+            assertThat(together[0]).containsExactly(model.integratedGradients(data.x[0], baseline, 2, 32));
+            assertThat(together[1]).containsExactly(model.integratedGradients(data.x[0], baseline, 0, 32));
         }
     }
 

@@ -38,10 +38,11 @@ public interface ArmModel extends AutoCloseable {
     double[][][] predict(float[][] encoded);
 
     /**
-     * Integrated-gradients attributions of the ensemble-mean outcome of one arm, per encoded
-     * column; they sum to f(x) - f(baseline) up to the integration error.
+     * Integrated-gradients attributions of the ensemble-mean outcome of each of {@code arms}, per
+     * encoded column ([arm][column], in the order of {@code arms}); each sums to f(x) - f(baseline)
+     * up to the integration error. One model call for all of them.
      */
-    float[] attributions(float[] encoded, float[] baseline, int arm, int steps);
+    float[][] attributions(float[] encoded, float[] baseline, int[] arms, int steps);
 
     @Override
     void close();

@@ -234,8 +234,8 @@ public final class BatchingArmModel implements ArmModel {
     }
 
     @Override
-    public float[] attributions(float[] encoded, float[] baseline, int arm, int steps) {
-        return model.attributions(encoded, baseline, arm, steps);
+    public float[][] attributions(float[] encoded, float[] baseline, int[] arms, int steps) {
+        return model.attributions(encoded, baseline, arms, steps);
     }
 
     @Override

@@ -66,8 +66,8 @@ final class TensorFlowArmModel implements ArmModel {
     }
 
     @Override
-    public float[] attributions(float[] encoded, float[] baseline, int arm, int steps) {
-        return model.integratedGradients(encoded, baseline, arm, steps);
+    public float[][] attributions(float[] encoded, float[] baseline, int[] arms, int steps) {
+        return model.integratedGradients(encoded, baseline, arms, steps);
     }
 
     @Override

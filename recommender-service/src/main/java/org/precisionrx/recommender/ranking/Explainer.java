@@ -22,8 +22,24 @@ final class Explainer {
 
     /** Every feature's contribution, largest first. */
     static List<Contribution> explain(ArmModel model, Map<String, String> raw, float[] encoded, int arm, int steps) {
+        return explain(model, raw, encoded, new int[] {arm}, steps).get(0);
+    }
+
+    /** Every feature's contribution per arm (in the order of {@code arms}), largest first; one model call for all. */
+    static List<List<Contribution>> explain(ArmModel model, Map<String, String> raw, float[] encoded, int[] arms, int steps) {
+        if (arms.length == 0) {
+            return List.of();
+        }
         float[] baseline = ReferencePatient.encoded(model.featureSpec());
-        float[] columns = model.attributions(encoded, baseline, arm, steps);
+        float[][] perArm = model.attributions(encoded, baseline, arms, steps);
+        List<List<Contribution>> explanations = new ArrayList<>();
+        for (float[] columns : perArm) {
+            explanations.add(contributions(model, raw, columns));
+        }
+        return explanations;
+    }
+
+    private static List<Contribution> contributions(ArmModel model, Map<String, String> raw, float[] columns) {
         List<Contribution> contributions = new ArrayList<>();
         int column = 0;
         for (Feature feature : model.featureSpec().features()) {

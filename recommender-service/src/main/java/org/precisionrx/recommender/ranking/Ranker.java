@@ -15,6 +15,7 @@ import org.precisionrx.recommender.config.RecommenderConfig;
 import org.precisionrx.recommender.features.ProfileFeatures;
 import org.precisionrx.recommender.model.ArmModel;
 import org.precisionrx.recommender.model.IndicationModels;
+import org.precisionrx.recommender.v1.Contribution;
 import org.precisionrx.recommender.v1.RankedOption;
 import org.precisionrx.recommender.v1.RecommendResponse;
 
@@ -82,12 +83,14 @@ public class Ranker {
         options.sort(order(modelBased, candidates));
         int limit = maxOptions > 0 ? Math.min(maxOptions, options.size()) : options.size();
         int explained = !modelBased || !explain ? 0 : maxExplained > 0 ? Math.min(maxExplained, limit) : limit;
+        int[] explainedArms = options.subList(0, explained).stream()
+                .mapToInt(option -> models.arms().indexOf(option.getDrugId())).toArray();
+        List<List<Contribution>> explanations =
+                Explainer.explain(models.benefit(), raw.columns(), encoded, explainedArms, config.explanationSteps());
         for (int rank = 0; rank < limit; rank++) {
             RankedOption.Builder option = options.get(rank).setRank(rank + 1);
             if (rank < explained) {
-                int arm = models.arms().indexOf(option.getDrugId());
-                Explainer.explain(models.benefit(), raw.columns(), encoded, arm, config.explanationSteps()).stream()
-                        .limit(config.explanationFactors()).forEach(option::addExplanation);
+                explanations.get(rank).stream().limit(config.explanationFactors()).forEach(option::addExplanation);
             }
             response.addOptions(option);
         }

@@ -332,8 +332,8 @@ class BatchingArmModelTest {
             return model.modelCard();
         }
 
-        public float[] attributions(float[] encoded, float[] baseline, int arm, int steps) {
-            return model.attributions(encoded, baseline, arm, steps);
+        public float[][] attributions(float[] encoded, float[] baseline, int[] arms, int steps) {
+            return model.attributions(encoded, baseline, arms, steps);
         }
     }
 }

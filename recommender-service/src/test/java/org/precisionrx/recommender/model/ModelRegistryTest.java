@@ -75,8 +75,8 @@ class ModelRegistryTest {
             return out;
         }
 
-        public float[] attributions(float[] encoded, float[] baseline, int arm, int steps) {
-            return delegate.attributions(encoded, baseline, arm, steps);
+        public float[][] attributions(float[] encoded, float[] baseline, int[] arms, int steps) {
+            return delegate.attributions(encoded, baseline, arms, steps);
         }
 
         public void close() {

@@ -63,6 +63,25 @@ class ExplainerTest {
     }
 
     @Test
+    void explainingSeveralOptionsInOneCallGivesEachItsOwnExplanation() {
+        IndicationModels acs = models.forIndication("acs-pci").orElseThrow();
+        var raw = ProfileFeatures.of(PatientProfile.newBuilder()
+                .setDerived(DerivedValues.newBuilder().setAgeYears(71).setBmi(31).setCreatinineClearanceMlMin(45))
+                .build());
+        float[] x = acs.encoder().encode(raw.columns());
+        int[] arms = {2, 0, 1};
+
+        List<List<Contribution>> together = Explainer.explain(acs.benefit(), raw.columns(), x, arms, 32);
+
+        assertThat(together).hasSize(3);
+        for (int i = 0; i < arms.length; i++) {
+            assertThat(together.get(i)).isEqualTo(Explainer.explain(acs.benefit(), raw.columns(), x, arms[i], 32));
+        }
+        assertThat(together.get(0)).isNotEqualTo(together.get(1));
+        assertThat(Explainer.explain(acs.benefit(), raw.columns(), x, new int[0], 32)).isEmpty();
+    }
+
+    @Test
     void theTypicalPatientExplainsNothing() {
         IndicationModels acs = models.forIndication("acs-pci").orElseThrow();
         float[] typical = ReferencePatient.encoded(acs.benefit().featureSpec());
