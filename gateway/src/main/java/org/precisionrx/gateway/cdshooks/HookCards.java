@@ -90,7 +90,8 @@ public class HookCards {
                 .filter(java.util.Objects::nonNull).distinct().sorted().toList();
         List<Card> cards = new ArrayList<>();
         for (String indication : indications) {
-            RecommendRequest request = RecommendRequest.newBuilder().setPatientId(grant.patientId())
+            // The profile goes inline: the recommender would otherwise assemble the same profile again.
+            RecommendRequest request = RecommendRequest.newBuilder().setProfile(profile)
                     .setIndicationId(indication).setMaxOptions(TOP_OPTIONS).setIncludeExplanations(true)
                     .setMaxExplained(PatientViewCards.EXPLAINED_OPTIONS).build();
             try {

@@ -98,7 +98,8 @@ final class HeldDownstream implements AutoCloseable {
     private final class Recommender extends RecommenderServiceGrpc.RecommenderServiceImplBase {
         @Override
         public void recommend(RecommendRequest request, StreamObserver<RecommendResponse> response) {
-            script.answer(response, () -> RecommendResponse.newBuilder().setPatientId(request.getPatientId())
+            script.answer(response, () -> RecommendResponse.newBuilder()
+                    .setPatientId(request.hasProfile() ? request.getProfile().getPatientId() : request.getPatientId())
                     .setIndicationId(request.getIndicationId()).setModelBased(true).build());
         }
     }
