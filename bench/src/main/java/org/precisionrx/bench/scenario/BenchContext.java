@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.grpc.ManagedChannel;
@@ -75,15 +76,16 @@ public final class BenchContext implements AutoCloseable {
 
     /**
      * Runs the generator: an unmeasured warm-up at the same rate, then the measured run. The target
-     * is made afresh for each (pre-signed tokens are good for one call), before the CPU count starts.
+     * is made afresh for each, for that run's length (pre-signed tokens are good for one call, and the
+     * warm-up may be longer than the run), before the CPU count starts.
      */
-    public Measured<RunResult> load(double rate, Duration duration, Supplier<Target> target) {
+    public Measured<RunResult> load(double rate, Duration duration, Function<Duration, Target> target) {
         out.printf(Locale.ROOT, "  warm-up %d s, then %.0f req/s for %d s%n", options.warmup().toSeconds(), rate, duration.toSeconds());
-        RunResult warmup = generator.run(new Schedule(rate, options.warmup()), target.get());
+        RunResult warmup = generator.run(new Schedule(rate, options.warmup()), target.apply(options.warmup()));
         if (warmup.errorCount() > 0) {
             out.printf(Locale.ROOT, "  warm-up: %d of %d failed %s%n", warmup.errorCount(), warmup.sent(), warmup.errors());
         }
-        Target measuredTarget = target.get();
+        Target measuredTarget = target.apply(duration);
         return measured(() -> generator.run(new Schedule(rate, duration), measuredTarget));
     }
 

@@ -53,7 +53,7 @@ public final class DoseCheckScenario implements Scenario {
                 "Keycloak access tokens live 300 s: the runs reuse one login's token");
         Measured<RunResult> run;
         try (HttpSender http = new HttpSender(Duration.ofSeconds(10))) {
-            run = context.load(RATE, duration, () -> sequence -> http.send(requests.get((int) (sequence % requests.size()))));
+            run = context.load(RATE, duration, length -> sequence -> http.send(requests.get((int) (sequence % requests.size()))));
         }
         runs.add(Measurement.of("dose-check " + (int) RATE + "/s", run.value()));
         Optional<Path> wrk = WrkCrossCheck.find();

@@ -29,8 +29,8 @@ public final class OrderSignScenario implements Scenario {
         Duration duration = context.options().duration();
         context.out().println("order-sign at " + (int) RATE + " req/s");
         try (HttpSender http = new HttpSender(Duration.ofSeconds(10))) {
-            Measured<RunResult> run = context.load(RATE, duration, () -> http.each(SignedHookRequests.sign(ehr, SERVICE,
-                    new Schedule(RATE, duration).requests(), i -> body(patients, i), context.out()), DegradedCards.CHECK));
+            Measured<RunResult> run = context.load(RATE, duration, length -> http.each(SignedHookRequests.sign(ehr, SERVICE,
+                    new Schedule(RATE, length).requests(), i -> body(patients, i), context.out()), DegradedCards.CHECK));
             return List.of(new ScenarioReport("order-sign", "CDS Hooks order-sign via the gateway with a draft order ("
                     + DRAFT.describe() + "), fixed " + (int) RATE + " req/s, " + duration.toSeconds() + " s",
                     List.of(Measurement.of("order-sign " + (int) RATE + "/s", run.value())), run.processes(), List.of(),

@@ -48,7 +48,8 @@ public final class PatientViewScenario implements Scenario {
     private ScenarioReport fixedRate(BenchContext context, DevEhr ehr, List<LoadedPatient> patients, String sample) {
         Duration duration = context.options().duration();
         context.out().println("patient-view at " + (int) RATE + " req/s");
-        Measured<RunResult> run = context.load(RATE, duration, () -> http.each(signed(context, ehr, patients, RATE, duration), DegradedCards.CHECK));
+        Measured<RunResult> run = context.load(RATE, duration,
+                length -> http.each(signed(context, ehr, patients, RATE, length), DegradedCards.CHECK));
         RunResult r = run.value();
         return new ScenarioReport("patient-view", "CDS Hooks patient-view via the gateway, fixed " + (int) RATE + " req/s, "
                 + duration.toSeconds() + " s, EHR JWT per call, " + patients.size() + " patients in turn",

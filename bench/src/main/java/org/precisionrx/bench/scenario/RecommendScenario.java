@@ -33,7 +33,7 @@ public final class RecommendScenario implements Scenario {
         Duration duration = context.options().duration();
         context.out().println("Recommend (gRPC) at " + (int) RATE + " req/s");
         Measured<RunResult> run = context.load(RATE, duration,
-                () -> GrpcTargets.recommend(context.recommenderChannel(), patients, DEADLINE));
+                length -> GrpcTargets.recommend(context.recommenderChannel(), patients, DEADLINE));
         RunResult r = run.value();
         return List.of(new ScenarioReport("recommend", "gRPC Recommend straight to recommender-service (max 3 options, with "
                 + "explanations), fixed " + (int) RATE + " req/s, " + duration.toSeconds() + " s, " + patients.size() + " patients in turn",
