@@ -89,13 +89,7 @@ public final class SavedModelSession implements AutoCloseable {
                     }
                     runner.fetch(stack.input(part));
                 }
-                float[][] values = new float[parts.length][];
-                try (Result result = runner.run()) {
-                    for (int i = 0; i < parts.length; i++) {
-                        values[i] = Tensors.flat((TFloat32) result.get(i));
-                    }
-                }
-                return values;
+                return fetched(runner, parts.length);
             }
         } finally {
             lock.readLock().unlock();
@@ -109,16 +103,21 @@ public final class SavedModelSession implements AutoCloseable {
             checkOpen();
             var runner = bundle.session().runner();
             names.forEach(runner::fetch);
-            float[][] values = new float[names.size()][];
-            try (Result result = runner.run()) {
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = Tensors.flat((TFloat32) result.get(i));
-                }
-            }
-            return values;
+            return fetched(runner, names.size());
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Runs {@code runner} and returns its {@code count} float fetches, flattened, in fetch order. */
+    private static float[][] fetched(Session.Runner runner, int count) {
+        float[][] values = new float[count][];
+        try (Result result = runner.run()) {
+            for (int i = 0; i < count; i++) {
+                values[i] = Tensors.flat((TFloat32) result.get(i));
+            }
+        }
+        return values;
     }
 
     private void checkOpen() {

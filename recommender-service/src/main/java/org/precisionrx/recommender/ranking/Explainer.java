@@ -20,11 +20,6 @@ final class Explainer {
     private Explainer() {
     }
 
-    /** Every feature's contribution, largest first. */
-    static List<Contribution> explain(ArmModel model, Map<String, String> raw, float[] encoded, int arm, int steps) {
-        return explain(model, raw, encoded, new int[] {arm}, steps).get(0);
-    }
-
     /** Every feature's contribution per arm (in the order of {@code arms}), largest first; one model call for all. */
     static List<List<Contribution>> explain(ArmModel model, Map<String, String> raw, float[] encoded, int[] arms, int steps) {
         if (arms.length == 0) {

@@ -53,7 +53,7 @@ class ExplainerTest {
         float[] x = acs.encoder().encode(raw.columns());
         for (String drug : acs.arms()) {
             int arm = acs.arms().indexOf(drug);
-            List<Contribution> all = Explainer.explain(acs.benefit(), raw.columns(), x, arm, 64);
+            List<Contribution> all = Explainer.explain(acs.benefit(), raw.columns(), x, new int[] {arm}, 64).get(0);
             double sum = all.stream().mapToDouble(Contribution::getContribution).sum();
             double predicted = Estimates.of(acs.benefit().predict(new float[][] {x})[0], arm).mean() * 100.0;
             double reference = Explainer.reference(acs.benefit(), arm);
@@ -75,7 +75,7 @@ class ExplainerTest {
 
         assertThat(together).hasSize(3);
         for (int i = 0; i < arms.length; i++) {
-            assertThat(together.get(i)).isEqualTo(Explainer.explain(acs.benefit(), raw.columns(), x, arms[i], 32));
+            assertThat(together.get(i)).isEqualTo(Explainer.explain(acs.benefit(), raw.columns(), x, new int[] {arms[i]}, 32).get(0));
         }
         assertThat(together.get(0)).isNotEqualTo(together.get(1));
         assertThat(Explainer.explain(acs.benefit(), raw.columns(), x, new int[0], 32)).isEmpty();
@@ -85,7 +85,7 @@ class ExplainerTest {
     void theTypicalPatientExplainsNothing() {
         IndicationModels acs = models.forIndication("acs-pci").orElseThrow();
         float[] typical = ReferencePatient.encoded(acs.benefit().featureSpec());
-        List<Contribution> none = Explainer.explain(acs.benefit(), java.util.Map.of(), typical, 0, 16);
+        List<Contribution> none = Explainer.explain(acs.benefit(), java.util.Map.of(), typical, new int[] {0}, 16).get(0);
         assertThat(none).allSatisfy(c -> assertThat(c.getContribution()).isCloseTo(0.0, within(1e-6)));
     }
 
